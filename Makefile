@@ -1,0 +1,47 @@
+# Local Offer CMS. `make run` to try it, `make test` to check it. See README.md.
+SHELL := /bin/bash
+VENV := .venv
+PYTHON := $(VENV)/bin/python
+UV := $(VENV)/bin/uv
+UV_VERSION := 0.13.9
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+# Never let uv fetch an interpreter: the project runs on the machine's python3.
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
+
+.PHONY: help install run test lint format services test-tools lock
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(UV):
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+
+install: $(UV) ## Create or update .venv from the lock file (uv.lock)
+	$(UV) sync --frozen
+
+run: install ## Migrate, load demo content, create an admin, serve on http://127.0.0.1:$(PORT)
+	$(PYTHON) manage.py runlocal --port $(PORT)
+
+services: ## Make sure PostgreSQL and Redis answer (starting them if stopped)
+	scripts/ensure-services
+
+test-tools: ## Install the system tools the suite drives (docker-compose)
+	scripts/ensure-test-tools
+
+test: install test-tools services ## Run the whole suite on PostgreSQL and Redis
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(PYTHON) -m pytest $(PYTEST_ARGS)
+
+lint: install ## ruff check and format check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install ## Apply ruff's fixes and formatting
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+lock: $(UV) ## Re-resolve uv.lock after editing pyproject.toml
+	$(UV) lock

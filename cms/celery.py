@@ -1,0 +1,36 @@
+import os
+from pathlib import Path
+
+from celery import Celery
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
+
+app = Celery("cms")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()
+
+
+@app.on_after_configure.connect
+def finish_configuration(sender: Celery, **kwargs) -> None:
+    # Imported late: the schedule reads settings, which are loaded by now.
+    from tasks.schedule import beat_schedule
+
+    sender.conf.beat_schedule = beat_schedule()
+    create_local_folders(sender)
+
+
+def create_local_folders(celery_app: Celery) -> None:
+    """The filesystem broker and result backend expect their folders to exist."""
+    conf = celery_app.conf
+    folders = []
+    if conf.broker_url.startswith("filesystem://"):
+        options = conf.broker_transport_options
+        folders += [
+            options.get(key) for key in ("data_folder_in", "data_folder_out", "control_folder")
+        ]
+    if str(conf.result_backend or "").startswith("file://"):
+        folders.append(conf.result_backend.removeprefix("file://"))
+    if conf.beat_schedule_filename:
+        folders.append(str(Path(conf.beat_schedule_filename).parent))
+    for folder in filter(None, folders):
+        Path(folder).mkdir(parents=True, exist_ok=True)

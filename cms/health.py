@@ -1,0 +1,98 @@
+"""/health/: can this instance serve? Database, cache and Celery broker must answer.
+
+Each check returns a small report; the view answers 200 when every check passes
+and 503 naming the failing ones otherwise. The scheduler's last heartbeat is
+reported too, for information: a stopped worker does not make the web tier
+unhealthy, but an operator should see it.
+"""
+
+import time
+import uuid
+from collections.abc import Callable
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+from django.http import JsonResponse
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from cms.celery import app as celery_app
+from tasks.heartbeat import last_heartbeat
+
+BROKER_TIMEOUT_SECONDS = 3
+
+
+def check_database() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        cursor.fetchone()
+
+
+def check_cache() -> None:
+    key = f"health:{uuid.uuid4().hex}"
+    cache.set(key, "ok", timeout=10)
+    try:
+        if cache.get(key) != "ok":
+            raise RuntimeError("a value written to the cache could not be read back")
+    finally:
+        cache.delete(key)
+
+
+def check_broker() -> None:
+    with celery_app.connection_for_write() as broker:
+        broker.ensure_connection(
+            max_retries=1, interval_start=0, interval_step=0.5, timeout=BROKER_TIMEOUT_SECONDS
+        )
+
+
+CHECKS: dict[str, Callable[[], None]] = {
+    "database": check_database,
+    "cache": check_cache,
+    "broker": check_broker,
+}
+
+
+def run_checks() -> dict[str, dict]:
+    results = {}
+    for name, check in CHECKS.items():
+        started = time.perf_counter()
+        try:
+            check()
+        except Exception as error:  # any failure of a dependency is a failed check
+            results[name] = {"status": "error", "error": f"{type(error).__name__}: {error}"}
+        else:
+            results[name] = {"status": "ok"}
+        results[name]["duration_ms"] = round((time.perf_counter() - started) * 1000, 1)
+    return results
+
+
+def scheduler_report() -> dict:
+    try:
+        beat_at = last_heartbeat()
+    except Exception:  # the cache check reports the cause
+        return {"status": "unknown"}
+    if beat_at is None:
+        return {"status": "unknown", "detail": "no heartbeat recorded yet"}
+    age = (timezone.now() - beat_at).total_seconds()
+    fresh = age <= 3 * settings.HEARTBEAT_INTERVAL
+    return {
+        "status": "ok" if fresh else "stale",
+        "last_heartbeat": beat_at.isoformat(),
+        "age_seconds": round(age, 1),
+    }
+
+
+@never_cache
+@require_GET
+def health(request):
+    checks = run_checks()
+    failing = sorted(name for name, result in checks.items() if result["status"] != "ok")
+    body = {
+        "status": "error" if failing else "ok",
+        "failing": failing,
+        "checks": checks,
+        "scheduler": scheduler_report(),
+    }
+    return JsonResponse(body, status=503 if failing else 200)

@@ -1,0 +1,21 @@
+"""The test suite: real PostgreSQL and Redis, defaulting to the local servers."""
+
+import os
+import tempfile
+
+os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/localoffer")
+os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/15")
+os.environ.setdefault("LOCAL_DATA_DIR", tempfile.mkdtemp(prefix="localoffer-test-"))
+
+from .base import *  # noqa: F403
+from .base import LOCAL_DATA_DIR
+
+SECRET_KEY = "test-only-secret-key-not-for-production-use-0123456789"
+DEBUG = False
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = LOCAL_DATA_DIR / "media"
+# Tests that are about the Celery path switch to it explicitly; the rest run
+# Wagtail's background work in-process so indexes are current when they look.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class TasksConfig(AppConfig):
+    name = "tasks"
+    verbose_name = "Maintenance tasks"
+
+    def ready(self) -> None:
+        # Register this app's Celery tasks; each job lives in its own module.
+        from . import django_tasks_backend, heartbeat, publishing  # noqa: F401

@@ -1,0 +1,64 @@
+"""A django-tasks backend that runs Wagtail's background work on our Celery worker.
+
+Wagtail enqueues its search-index and reference-index updates (and image and
+file housekeeping) through django-tasks from inside the transaction that saves
+the object. This backend sends each one to Celery only when that transaction
+commits, so the worker always finds the row it is asked to index, and nothing
+is sent for a transaction that rolled back.
+"""
+
+import logging
+
+from celery import shared_task
+from django.db import DatabaseError, transaction
+from django.utils import timezone
+from django.utils.module_loading import import_string
+from django_tasks.backends.base import BaseTaskBackend
+from django_tasks.base import Task, TaskResult, TaskResultStatus
+from django_tasks.signals import task_enqueued
+from django_tasks.utils import get_random_id
+
+logger = logging.getLogger(__name__)
+
+
+@shared_task(
+    name="tasks.run_django_task",
+    ignore_result=True,
+    autoretry_for=(DatabaseError,),
+    retry_backoff=True,
+    max_retries=5,
+)
+def run_django_task(module_path: str, args: list, kwargs: dict) -> None:
+    task: Task = import_string(module_path)
+    task.call(*args, **kwargs)
+
+
+class CeleryBackend(BaseTaskBackend):
+    def enqueue(self, task: Task, args, kwargs) -> TaskResult:
+        self.validate_task(task)
+        result = TaskResult(
+            task=task,
+            id=get_random_id(),
+            status=TaskResultStatus.READY,
+            enqueued_at=timezone.now(),
+            started_at=None,
+            last_attempted_at=None,
+            finished_at=None,
+            args=args,
+            kwargs=kwargs,
+            backend=self.alias,
+            errors=[],
+            worker_ids=[],
+        )
+
+        def send() -> None:
+            run_django_task.apply_async(
+                args=(task.module_path, result.args, result.kwargs),
+                task_id=result.id,
+            )
+
+        # robust: a broker outage must not turn a saved edit into an error page;
+        # the failure is logged and `update_index` can catch the index up.
+        transaction.on_commit(send, robust=True)
+        task_enqueued.send(type(self), task_result=result)
+        return result

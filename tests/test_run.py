@@ -1,0 +1,127 @@
+"""The run path: what `make run` starts, on a free port, on embedded defaults
+(SQLite, file cache, filesystem broker) in a temporary directory."""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+from openapi_spec_validator import validate
+
+from tests.conftest import REPO_ROOT, bare_environment, free_port
+
+START_TIMEOUT = 240
+
+
+def get(url: str) -> tuple[int, bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
+
+
+def wait_until(condition, timeout: float, process: subprocess.Popen):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise AssertionError(f"the run command exited early with {process.returncode}")
+        try:
+            if condition():
+                return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(1)
+    raise AssertionError("timed out waiting for the running instance")
+
+
+def process_group_alive(pgid: int) -> bool:
+    try:
+        os.killpg(pgid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+@pytest.fixture
+def running_instance(tmp_path):
+    port = free_port()
+    log_path = tmp_path / "run.log"
+    env = bare_environment(LOCAL_DATA_DIR=str(tmp_path / "data"), HEARTBEAT_INTERVAL="1")
+    with log_path.open("w") as log:
+        process = subprocess.Popen(
+            [sys.executable, "manage.py", "runlocal", "--port", str(port), "--noreload"],
+            cwd=REPO_ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # its own process group, like a terminal's job
+        )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        yield process, base, log_path
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+def test_run_serves_admin_api_docs_and_health_then_stops_on_ctrl_c(running_instance):
+    process, base, log_path = running_instance
+
+    def healthy():
+        status, body = get(f"{base}/health/")
+        return status == 200 and json.loads(body)["status"] == "ok"
+
+    try:
+        wait_until(healthy, START_TIMEOUT, process)
+
+        status, _ = get(f"{base}/admin/login/")
+        assert status == 200
+
+        status, body = get(f"{base}/api/v1/schema/?format=json")
+        assert status == 200
+        schema = json.loads(body)
+        validate(schema)
+        assert schema["openapi"].startswith("3.")
+
+        status, body = get(f"{base}/api/v1/")
+        assert status == 200
+        assert json.loads(body)["schema"] == f"{base}/api/v1/schema/"
+
+        status, body = get(f"{base}/api/v1/docs/")
+        assert status == 200
+        assert b"/static/drf_spectacular_sidecar/swagger-ui-dist/" in body
+
+        # The demo content and the admin account were made before serving.
+        status, body = get(f"{base}/")
+        assert status == 200
+        assert b"Essex Local Offer" in body
+        status, body = get(f"{base}/pl/")
+        assert status == 200
+        assert b"Oferta lokalna hrabstwa Essex" in body
+
+        # Scheduled jobs really happen: beat sends the heartbeat, the worker runs it.
+        def heartbeat_recorded():
+            return json.loads(get(f"{base}/health/")[1])["scheduler"]["status"] == "ok"
+
+        wait_until(heartbeat_recorded, 60, process)
+    finally:
+        output = log_path.read_text()
+        print(output[-5000:])
+
+    assert "username: admin" in output
+    assert "password: " in output
+
+    # Ctrl-C in a terminal signals the whole foreground process group.
+    os.killpg(process.pid, signal.SIGINT)
+    process.wait(timeout=30)
+    deadline = time.monotonic() + 15
+    while process_group_alive(process.pid) and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert not process_group_alive(process.pid), "a process outlived Ctrl-C"

@@ -1,0 +1,91 @@
+"""Each settings module, started in a fresh interpreter with a chosen environment."""
+
+import json
+
+from tests.conftest import bare_environment, run_manage
+
+PRINT_SETTINGS = (
+    "import json; from django.conf import settings as s; print(json.dumps({"
+    "'engine': s.DATABASES['default']['ENGINE'], "
+    "'cache': s.CACHES['default']['BACKEND'], "
+    "'broker': s.CELERY_BROKER_URL, "
+    "'results': s.CELERY_RESULT_BACKEND, "
+    "'email': s.EMAIL_BACKEND, "
+    "'debug': s.DEBUG, "
+    "'languages': [code for code, _ in s.WAGTAIL_CONTENT_LANGUAGES]}))"
+)
+
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+    "SECRET_KEY": "a-long-random-production-secret-for-the-test-only-0123456789",
+    "ALLOWED_HOSTS": "local-offer.example.org",
+    "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/localoffer",
+    "REDIS_URL": "redis://127.0.0.1:6379/15",
+    "WAGTAILADMIN_BASE_URL": "https://local-offer.example.org",
+    "DEFAULT_FROM_EMAIL": "Local Offer <local-offer@example.org>",
+    "EMAIL_HOST": "smtp.example.org",
+}
+
+
+def settings_in(env, tmp_path):
+    result = run_manage("shell", "-c", PRINT_SETTINGS, env={"LOCAL_DATA_DIR": str(tmp_path), **env})
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_dev_settings_start_with_no_environment_at_all(tmp_path):
+    env = bare_environment(LOCAL_DATA_DIR=str(tmp_path))
+    check = run_manage("check", env=env)
+    assert check.returncode == 0, check.stderr
+    assert "no issues" in check.stdout
+
+    embedded = settings_in(bare_environment(), tmp_path)
+    assert embedded["engine"] == "django.db.backends.sqlite3"
+    assert embedded["cache"] == "django.core.cache.backends.filebased.FileBasedCache"
+    assert embedded["broker"].startswith("filesystem://")
+    assert embedded["results"].startswith("file://")
+    assert embedded["email"] == "django.core.mail.backends.console.EmailBackend"
+    assert embedded["debug"] is True
+    assert embedded["languages"] == ["en", "pl"]
+
+
+def test_redis_url_makes_redis_the_broker_result_backend_and_cache(tmp_path):
+    configured = settings_in(
+        bare_environment(
+            REDIS_URL="redis://127.0.0.1:6379/15",
+            DATABASE_URL="postgres://postgres@127.0.0.1:5432/localoffer",
+            EMAIL_HOST="smtp.example.org",
+        ),
+        tmp_path,
+    )
+    assert configured["engine"] == "django.db.backends.postgresql"
+    assert configured["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert configured["broker"] == "redis://127.0.0.1:6379/15"
+    assert configured["results"] == "redis://127.0.0.1:6379/15"
+    assert configured["email"] == "django.core.mail.backends.smtp.EmailBackend"
+
+
+def test_production_settings_refuse_to_start_without_secret_key(tmp_path):
+    env = bare_environment(**{k: v for k, v in PRODUCTION_ENV.items() if k != "SECRET_KEY"})
+    result = run_manage("check", env=env)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "Missing required environment variable(s): SECRET_KEY." in result.stderr
+
+
+def test_production_settings_name_every_missing_variable(tmp_path):
+    env = bare_environment(DJANGO_SETTINGS_MODULE="cms.settings.production")
+    result = run_manage("check", env=env)
+    assert result.returncode != 0
+    for name in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL", "EMAIL_HOST"):
+        assert name in result.stderr
+
+
+def test_production_settings_start_when_configured(tmp_path):
+    result = run_manage(
+        "check", "--deploy", "--fail-level", "WARNING", env=bare_environment(**PRODUCTION_ENV)
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    configured = settings_in(bare_environment(**PRODUCTION_ENV), tmp_path)
+    assert configured["debug"] is False
+    assert configured["engine"] == "django.db.backends.postgresql"
