@@ -79,3 +79,31 @@ def bare_environment(**extra: str) -> dict[str, str]:
     env = {key: os.environ[key] for key in ("PATH", "HOME", "LANG") if key in os.environ}
     env.update(extra)
     return env
+
+
+@pytest.fixture
+def sections(wagtail_root):
+    """A home page with a council and a health directory section and a guides section,
+    each granted to its team's editors."""
+    from cms.teams import Team, sync_team_permissions
+    from directory.factories import DirectoryIndexPageFactory
+    from guides.factories import GuideIndexPageFactory
+    from home.factories import HomePageFactory
+
+    home = HomePageFactory(parent=wagtail_root, slug="local-offer")
+    directory = DirectoryIndexPageFactory(parent=home, title="Directory", slug="directory")
+    tree = {
+        "home": home,
+        "directory": directory,
+        "council": DirectoryIndexPageFactory(
+            parent=directory, title="Council services", slug="council", team=Team.COUNCIL
+        ),
+        "health": DirectoryIndexPageFactory(
+            parent=directory, title="Health services", slug="health", team=Team.HEALTH
+        ),
+        "guides": GuideIndexPageFactory(
+            parent=home, title="Guides", slug="guides", team=Team.COUNCIL
+        ),
+    }
+    sync_team_permissions()
+    return tree

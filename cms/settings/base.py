@@ -20,6 +20,8 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", [])
 INSTALLED_APPS = [
     "cms",
     "home",
+    "directory",
+    "guides",
     "api",
     "tasks",
     "wagtail_localize",
@@ -252,4 +254,22 @@ LOGGING = {
     "loggers": {
         "django.db.backends": {"level": "INFO"},
     },
+}
+
+# Content review: days between checks, per kind of listing (an editor may set
+# a different interval on one listing).
+REVIEW_INTERVAL_DAYS = {
+    "directory.servicepage": env.int("REVIEW_INTERVAL_SERVICE_DAYS", 365),
+    "directory.partnerpage": env.int("REVIEW_INTERVAL_PARTNER_DAYS", 365),
+    "guides.guidepage": env.int("REVIEW_INTERVAL_GUIDE_DAYS", 365),
+    # Cluster staff lists change often (seed 000): check them every term.
+    "directory.cluster": env.int("REVIEW_INTERVAL_CLUSTER_DAYS", 120),
+}
+
+# Image sizes the API offers (name -> Wagtail rendition filter).
+API_IMAGE_RENDITIONS = {
+    "thumbnail": "fill-200x200",
+    "small": "max-480x480",
+    "medium": "max-960x960",
+    "large": "max-1920x1920",
 }

@@ -19,3 +19,4 @@ MEDIA_ROOT = LOCAL_DATA_DIR / "media"
 # Tests that are about the Celery path switch to it explicitly; the rest run
 # Wagtail's background work in-process so indexes are current when they look.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+LOGGING["root"]["level"] = "WARNING"  # noqa: F405

@@ -1,16 +1,38 @@
 import os
+import re
+from pathlib import Path
 
+import pytest
+from django.apps import apps
 from django.core.management import call_command
+from django.db import models, transaction
+from django.test import TestCase
+from django.utils import timezone
 from wagtail.models import Locale, Page, Revision, Site
 from wagtail_localize.models import Translation
 
+from directory.models import Cluster, ClusterStaff, Organisation, PartnerPage, ServicePage
+from guides.models import GuidePage
+from home.demo import data
 from home.models import HomePage
 
+RESERVED_EMAIL = re.compile(r"@([a-z0-9-]+\.)*(example\.org|[a-z0-9-]+\.test)$")
 
-def load_demo_content(capture_on_commit):
-    # wagtail-localize publishes translations when the loader's transaction commits.
-    with capture_on_commit(execute=True):
-        call_command("load_demo_content")
+
+@pytest.fixture(scope="module")
+def demo_content(django_db_setup, django_db_blocker):
+    """Loaded once for this module inside a transaction that is rolled back after it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        # wagtail-localize publishes translations when the loader's transaction commits.
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            call_command("load_demo_content")
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def demo(demo_content, db):
+    """Each test runs in a savepoint inside the module's transaction."""
 
 
 def snapshot():
@@ -20,34 +42,91 @@ def snapshot():
         "sites": Site.objects.count(),
         "locales": Locale.objects.count(),
         "translations": Translation.objects.count(),
+        "organisations": Organisation.objects.count(),
+        "clusters": Cluster.objects.count(),
     }
 
 
-def test_demo_content_creates_site_locales_and_a_home_page_per_locale(
-    db, django_capture_on_commit_callbacks
-):
-    load_demo_content(django_capture_on_commit_callbacks)
-
+def test_site_locales_and_a_home_page_per_locale(demo):
     assert sorted(Locale.objects.values_list("language_code", flat=True)) == ["en", "pl"]
     english = HomePage.objects.get(locale__language_code="en")
     polish = HomePage.objects.get(locale__language_code="pl")
-    site = Site.objects.get(is_default_site=True)
-    assert site.root_page.specific == english
+    assert Site.objects.get(is_default_site=True).root_page.specific == english
     assert english.live
     assert polish.live
     assert polish.translation_key == english.translation_key
-    assert polish.title == "Oferta lokalna hrabstwa Essex"
-    assert "Pomoc dla dzieci" in polish.introduction
+    assert polish.title == data.POLISH["home"][data.HOME["title"]]
     # Wagtail's placeholder welcome page is gone.
     assert not Page.objects.filter(depth=2).exact_type(Page).exists()
-    # The translation is managed by wagtail-localize, so it stays in sync.
-    assert Translation.objects.filter(target_locale__language_code="pl", enabled=True).count() == 1
 
 
-def test_demo_content_is_idempotent(db, django_capture_on_commit_callbacks):
-    load_demo_content(django_capture_on_commit_callbacks)
+def test_the_directory_covers_every_category_and_quadrant(demo):
+    services = ServicePage.objects.live().filter(locale__language_code="en")
+    assert services.count() >= 30
+    categories = set(
+        services.filter(terms__vocabulary="category").values_list("terms__code", flat=True)
+    )
+    assert categories == {term["code"] for term in data.TAXONOMY["category"]}
+    areas = {area for service in services for area in service.service_areas}
+    assert areas == {"north-east", "mid", "south", "west"}
+    for service in services.prefetch_related("contacts"):
+        assert (
+            any(c.is_public and (c.email or c.phone) for c in service.contacts.all())
+            or service.website
+        )
+
+
+def test_the_abolished_ccg_is_defunct_with_listings_still_pointing_at_it(demo):
+    ccg = Organisation.objects.get(
+        name__contains="Clinical Commissioning Group", locale__language_code="en"
+    )
+    assert ccg.is_defunct
+    assert "Integrated Care Board" in ccg.successor().name
+    assert ServicePage.objects.filter(organisation=ccg).count() >= 2
+
+
+def test_guides_partners_and_clusters_from_the_seeds(demo):
+    titles = set(
+        GuidePage.objects.filter(locale__language_code="en").values_list("title", flat=True)
+    )
+    assert any(title.startswith("When people can't agree") for title in titles)
+    assert any("North East Essex" in title for title in titles)
+    partners = set(PartnerPage.objects.values_list("organisation__name", flat=True))
+    assert {"Multi Schools Council", "Colchester Parent Support"} <= partners
+    assert any("MAZE" in name for name in partners)
+    assert Cluster.objects.filter(live=True).count() >= 4
+    for cluster in Cluster.objects.all():
+        roles = set(cluster.staff.values_list("role", flat=True))
+        assert {ClusterStaff.Role.INCLUSION_PARTNER, ClusterStaff.Role.QUADRANT_MANAGER} <= roles
+    assert ClusterStaff.objects.filter(email=data.BOUNCING_EMAIL).exists()
+
+
+def test_polish_translations_and_overdue_listings(demo):
+    polish_pages = Page.objects.filter(locale__language_code="pl", live=True)
+    assert polish_pages.exclude(depth__lte=2).count() >= 5
+    assert Translation.objects.filter(target_locale__language_code="pl").count() >= 5
+    assert ServicePage.objects.filter(next_review_due__lt=timezone.localdate()).exists()
+
+
+def test_every_email_in_the_demo_uses_a_reserved_domain(demo):
+    for model in apps.get_models():
+        for field in model._meta.concrete_fields:
+            if isinstance(field, models.EmailField):
+                for address in model.objects.exclude(**{field.name: ""}).values_list(
+                    field.name, flat=True
+                ):
+                    assert RESERVED_EMAIL.search(address), (
+                        f"{model.__name__}.{field.name}: {address}"
+                    )
+    source = Path(data.__file__).read_text()
+    for address in re.findall(r"[\w.+-]+@[\w.-]+", source):
+        assert RESERVED_EMAIL.search(address), address
+
+
+def test_demo_content_is_idempotent(demo, django_capture_on_commit_callbacks):
     before = snapshot()
-    load_demo_content(django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_demo_content")
     assert snapshot() == before
 
 

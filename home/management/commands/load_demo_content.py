@@ -1,19 +1,23 @@
 from django.core.management.base import BaseCommand
 
-from home.demo import load_demo_content
+from home.demo.loader import load_demo_content
 
 
 class Command(BaseCommand):
     help = (
-        "Load the Essex Local Offer demo content (site, locales, home pages). "
-        "Idempotent: running it again changes nothing."
+        "Load the Essex Local Offer demo content: site and locales, directory sections, "
+        "organisations, taxonomy, services, guides, partner pages, clusters and a Polish "
+        "translation. Idempotent: running it again changes nothing."
     )
 
     def handle(self, *args, **options):
         loaded = load_demo_content()
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo content ready: site {loaded['site'].hostname!r}, "
-                f"home pages in {', '.join(sorted(loaded['homes']))}."
+                f"Demo content ready on site {loaded['site'].hostname!r}: "
+                f"{len(loaded['services'])} services, {len(loaded['guides'])} guides, "
+                f"{len(loaded['partners'])} partner pages, {len(loaded['clusters'])} clusters, "
+                f"{len(loaded['organisations'])} organisations; home pages in "
+                f"{', '.join(sorted(loaded['homes']))}."
             )
         )

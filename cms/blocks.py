@@ -1,0 +1,225 @@
+"""StreamField blocks shared by guides and partner pages.
+
+Each block says what it is for (icon, description, preview) and how the API shows it:
+images as renditions, pages and documents as absolute URLs.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+from cms.images import image_api_representation
+from cms.validators import validate_uk_phone
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(max_length=120)
+    level = blocks.ChoiceBlock(
+        choices=[("h2", "Section heading"), ("h3", "Subheading")], default="h2"
+    )
+
+    class Meta:
+        icon = "title"
+        description = "A heading that starts a section of the guide."
+        preview_value = {"text": "Who can help", "level": "h2"}
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    def __init__(self, **kwargs):
+        super().__init__(features=RICH_TEXT_FEATURES, **kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        description = "Text with bold, italics, links and lists."
+        preview_value = (
+            "<p>Most support is arranged through your child's school or college: talk to "
+            "the <b>SENCo</b> first.</p>"
+        )
+
+
+class CalloutBlock(blocks.StructBlock):
+    tone = blocks.ChoiceBlock(
+        choices=[("info", "Information"), ("important", "Important"), ("tip", "Tip")],
+        default="info",
+    )
+    title = blocks.CharBlock(max_length=120, required=False)
+    text = blocks.RichTextBlock(features=RICH_TEXT_FEATURES)
+
+    class Meta:
+        icon = "warning"
+        description = "A highlighted box for something readers must not miss."
+        preview_value = {
+            "tone": "important",
+            "title": "Deadlines",
+            "text": "<p>You have two months to appeal a decision.</p>",
+        }
+
+
+class QuestionBlock(blocks.StructBlock):
+    question = blocks.CharBlock(max_length=255)
+    answer = blocks.RichTextBlock(features=RICH_TEXT_FEATURES)
+
+    class Meta:
+        icon = "help"
+
+
+class AccordionBlock(blocks.StructBlock):
+    title = blocks.CharBlock(max_length=120, required=False, help_text="For example, FAQs.")
+    items = blocks.ListBlock(QuestionBlock(), min_num=1)
+
+    class Meta:
+        icon = "list-ul"
+        description = "Questions and answers that readers open one at a time."
+        preview_value = {
+            "title": "Frequently asked questions",
+            "items": [
+                {
+                    "question": "Who is the SENCo?",
+                    "answer": "<p>The teacher who coordinates SEN support in a school.</p>",
+                }
+            ],
+        }
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock()
+    alt_text = blocks.CharBlock(
+        max_length=255,
+        required=False,
+        help_text="Describe the image for people who cannot see it. Leave blank if decorative.",
+    )
+    caption = blocks.CharBlock(max_length=255, required=False)
+
+    class Meta:
+        icon = "image"
+        description = "An image with a description and an optional caption."
+
+    def get_api_representation(self, value, context=None):
+        return {
+            "image": image_api_representation(value["image"], value["alt_text"]),
+            "caption": value["caption"],
+        }
+
+
+class DocumentBlock(blocks.StructBlock):
+    document = DocumentChooserBlock()
+    title = blocks.CharBlock(
+        max_length=255,
+        required=False,
+        help_text="Shown as the link text; defaults to the file's title.",
+    )
+
+    class Meta:
+        icon = "doc-full"
+        description = "A file to download, such as a leaflet or form."
+
+    def get_api_representation(self, value, context=None):
+        document = value["document"]
+        if document is None:
+            return None
+        return {
+            "title": value["title"] or document.title,
+            "url": _absolute(document.url),
+            "file_type": document.file_extension,
+            "file_size": document.get_file_size(),
+        }
+
+
+class RelatedServicesBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(max_length=120, required=False)
+    services = blocks.ListBlock(
+        blocks.PageChooserBlock(page_type="directory.ServicePage"), min_num=1
+    )
+
+    class Meta:
+        icon = "link"
+        description = "Links to directory entries that this guide mentions."
+
+    def get_api_representation(self, value, context=None):
+        return {
+            "heading": value["heading"],
+            "services": [
+                {"id": str(page.specific.uuid), "title": page.title, "url": page.full_url}
+                for page in value["services"]
+                if page is not None and page.live
+            ],
+        }
+
+
+class ContactBlock(blocks.StructBlock):
+    name = blocks.CharBlock(max_length=255)
+    role = blocks.CharBlock(max_length=255, required=False)
+    email = blocks.EmailBlock(required=False)
+    phone = blocks.CharBlock(max_length=40, required=False)
+    website = blocks.URLBlock(required=False)
+
+    class Meta:
+        icon = "user"
+        description = "Who to contact, and how."
+        preview_value = {
+            "name": "SEND Information Team",
+            "email": "send-information@example.org",
+            "phone": "0333 013 8891",
+        }
+
+    def clean(self, value):
+        value = super().clean(value)
+        errors = {}
+        if value["phone"]:
+            try:
+                validate_uk_phone(value["phone"])
+            except ValidationError as error:
+                errors["phone"] = error
+        if value["email"]:
+            try:
+                validate_email(value["email"])
+            except ValidationError as error:
+                errors["email"] = error
+        if not (value["email"] or value["phone"] or value["website"]):
+            errors["email"] = ValidationError(
+                "Give at least an email, a phone number or a website."
+            )
+        if errors:
+            raise StructBlockValidationError(block_errors=errors)
+        return value
+
+
+class LinkBlock(blocks.StructBlock):
+    title = blocks.CharBlock(max_length=255)
+    url = blocks.URLBlock()
+
+    class Meta:
+        icon = "link-external"
+        description = "A link to another website."
+
+
+def _absolute(url: str) -> str:
+    if url.startswith(("http://", "https://")):
+        return url
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
+
+
+class GuideBodyBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = ParagraphBlock()
+    callout = CalloutBlock()
+    accordion = AccordionBlock()
+    image = ImageBlock()
+    document = DocumentBlock()
+    related_services = RelatedServicesBlock()
+    contact = ContactBlock()
+
+
+class PartnerBodyBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = ParagraphBlock()
+    callout = CalloutBlock()
+    image = ImageBlock()
+    document = DocumentBlock()
+    contact = ContactBlock()

@@ -1,0 +1,138 @@
+"""Abstract models shared by several apps."""
+
+import uuid
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+
+NAMESPACE_LOCAL_OFFER = uuid.UUID("6f0b5d0e-3c0a-4b8e-9a43-6c1e0f0d2a11")
+
+
+class StableIdMixin(models.Model):
+    """A public UUID for the API and the ORUK feed that never changes.
+
+    A translatable object's id is derived from its translation key and locale, so
+    each translation has its own id, and copying or syncing a translation can
+    never leave two objects with one id.
+    """
+
+    uuid = models.UUIDField(
+        "public id", unique=True, editable=False, default=uuid.uuid4, db_index=True
+    )
+
+    class Meta:
+        abstract = True
+
+    def assign_uuid(self) -> None:
+        translation_key = getattr(self, "translation_key", None)
+        if not translation_key:
+            return
+        if self.locale_id is None:
+            self.locale = self.get_default_locale()
+        self.uuid = uuid.uuid5(
+            NAMESPACE_LOCAL_OFFER, f"{translation_key}:{self.locale.language_code}"
+        )
+
+    # Both: wagtail-localize validates a translation (a copy of its source, id
+    # included) before saving it.
+    def full_clean(self, *args, **kwargs):
+        self.assign_uuid()
+        super().full_clean(*args, **kwargs)
+
+    def save(self, *args, **kwargs):
+        self.assign_uuid()
+        super().save(*args, **kwargs)
+
+
+class ReviewMixin(models.Model):
+    """When a person last checked a listing, and when it is due again.
+
+    Last *reviewed* is not last *modified*: editing a typo does not make the rest
+    of a listing true. `next_review_due` is derived and indexed, recomputed on
+    every save and by the daily job, so a change of default cannot leave it stale.
+    """
+
+    last_reviewed_at = models.DateTimeField(
+        "last reviewed",
+        null=True,
+        blank=True,
+        help_text=(
+            "When someone last checked that everything on this listing is still correct. "
+            "Editing the listing does not change this."
+        ),
+    )
+    last_reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="reviewed by",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    last_reviewed_by_name = models.CharField(
+        "reviewer's name",
+        max_length=255,
+        blank=True,
+        help_text=(
+            "For a check made by someone without an account, such as the service's own contact."
+        ),
+    )
+    review_interval_days = models.PositiveIntegerField(
+        "review every (days)",
+        null=True,
+        blank=True,
+        help_text="Leave blank to use the usual interval for this kind of listing.",
+    )
+    next_review_due = models.DateField(
+        "next review due", null=True, blank=True, editable=False, db_index=True
+    )
+
+    review_panels = [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("last_reviewed_at"), FieldPanel("review_interval_days")]),
+                FieldRowPanel(
+                    [FieldPanel("last_reviewed_by"), FieldPanel("last_reviewed_by_name")]
+                ),
+                FieldPanel("next_review_due", read_only=True),
+            ],
+            heading="Review",
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def default_review_interval_days(cls) -> int:
+        return settings.REVIEW_INTERVAL_DAYS[cls._meta.label_lower]
+
+    @property
+    def review_interval(self) -> timedelta:
+        return timedelta(days=self.review_interval_days or self.default_review_interval_days())
+
+    def review_baseline(self) -> date:
+        """Never reviewed: the clock starts when it was first published (or now)."""
+        moment = (
+            self.last_reviewed_at or getattr(self, "first_published_at", None) or timezone.now()
+        )
+        return timezone.localdate(moment)
+
+    def compute_next_review_due(self) -> date:
+        return self.review_baseline() + self.review_interval
+
+    def mark_reviewed(self, *, user=None, name: str = "", at=None) -> None:
+        self.last_reviewed_at = at or timezone.now()
+        self.last_reviewed_by = user
+        self.last_reviewed_by_name = name or (user.get_full_name() if user else "")
+        self.next_review_due = self.compute_next_review_due()
+
+    def save(self, *args, **kwargs):
+        self.next_review_due = self.compute_next_review_due()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "next_review_due" not in update_fields:
+            kwargs["update_fields"] = {*update_fields, "next_review_due"}
+        super().save(*args, **kwargs)

@@ -1,0 +1,86 @@
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from cms.blocks import LinkBlock, PartnerBodyBlock
+from cms.models import ReviewMixin, StableIdMixin
+from cms.teams import TeamSectionMixin
+
+
+class DirectoryIndexPage(TeamSectionMixin, Page):
+    """A section of the directory, such as Council services or Health services."""
+
+    introduction = RichTextField(features=["bold", "italic", "link"], blank=True)
+
+    parent_page_types = ["home.HomePage", "directory.DirectoryIndexPage"]
+    subpage_types = [
+        "directory.ServicePage",
+        "directory.PartnerPage",
+        "directory.DirectoryIndexPage",
+    ]
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    settings_panels = Page.settings_panels + TeamSectionMixin.team_panels
+
+    class Meta:
+        verbose_name = "directory section"
+
+
+class PartnerPage(ReviewMixin, StableIdMixin, Page):
+    """The profile of a partner organisation, such as MAZE or the Multi Schools Council."""
+
+    organisation = models.ForeignKey(
+        "directory.Organisation", on_delete=models.PROTECT, related_name="partner_pages"
+    )
+    introduction = models.TextField(help_text="A short introduction, shown in lists of partners.")
+    body = StreamField(PartnerBodyBlock(), blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Leave blank to use the organisation's logo.",
+    )
+    links = StreamField(
+        [("link", LinkBlock())], blank=True, help_text="Their website, social media, app."
+    )
+
+    parent_page_types = ["directory.DirectoryIndexPage"]
+    subpage_types = []
+
+    content_panels = Page.content_panels + [
+        FieldPanel("organisation"),
+        FieldPanel("introduction"),
+        FieldPanel("logo"),
+        FieldPanel("body"),
+        FieldPanel("links"),
+        *ReviewMixin.review_panels,
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction", boost=2),
+        index.SearchField("body"),
+        index.RelatedFields("organisation", [index.SearchField("name")]),
+    ]
+
+    class Meta:
+        verbose_name = "partner page"
+
+    @property
+    def display_logo(self):
+        return self.logo or self.organisation.logo
+
+    def services(self):
+        """The partner's live services, in this page's language."""
+        from directory.models import ServicePage
+
+        return (
+            ServicePage.objects.live()
+            .public()
+            .filter(
+                organisation__translation_key=self.organisation.translation_key, locale=self.locale
+            )
+        )

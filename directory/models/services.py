@@ -1,0 +1,313 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
+from django.db import models
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField
+from wagtail.models import Locale, Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from cms.fields import ChoiceListField
+from cms.models import ReviewMixin, StableIdMixin
+from cms.validators import normalise_postcode, validate_uk_phone, validate_uk_postcode
+from directory.choices import LANGUAGES, ServiceArea
+
+MAX_AGE = 25
+AGE_VALIDATORS = [MaxValueValidator(MAX_AGE)]
+
+
+class ServicePageForm(WagtailAdminPageForm):
+    """Rules that span the page and its inline contacts."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "terms" in self.fields:
+            # Terms are chosen in the source language; translations follow them.
+            self.fields["terms"].queryset = self.fields["terms"].queryset.filter(
+                locale=Locale.get_default()
+            )
+
+    def is_valid(self):
+        # Contacts are validated with the inline formsets, after the page's own
+        # fields; the rule spans both, so it is checked once both are clean.
+        valid = super().is_valid()
+        if not self.has_a_way_to_reach_it():
+            self.add_error(
+                "website",
+                "Give families a way to reach this service: a website, or a public contact "
+                "with an email address or phone number.",
+            )
+            return False
+        return valid
+
+    def has_a_way_to_reach_it(self) -> bool:
+        if self.cleaned_data.get("website"):
+            return True
+        contacts = self.formsets.get("contacts")
+        for form in contacts.forms if contacts else []:
+            contact = getattr(form, "cleaned_data", None) or {}
+            if contact.get("DELETE") or not contact.get("is_public"):
+                continue
+            if contact.get("email") or contact.get("phone"):
+                return True
+        return False
+
+
+class ServicePage(ReviewMixin, StableIdMixin, Page):
+    """A directory entry: one service, activity or group (an ORUK "service")."""
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", "Running"
+        TEMPORARILY_CLOSED = "temporarily closed", "Temporarily closed"
+        INACTIVE = "inactive", "Not running at the moment"
+        DEFUNCT = "defunct", "Closed for good"
+
+    class Cost(models.TextChoices):
+        FREE = "free", "Free"
+        PAID = "paid", "Paid for, or some costs"
+
+    summary = models.CharField(
+        max_length=300,
+        help_text="One or two sentences that tell a parent what this is. Shown in search results.",
+    )
+    description = RichTextField(
+        features=["h3", "bold", "italic", "link", "ol", "ul"],
+        help_text="What the service offers, in plain English.",
+    )
+    organisation = models.ForeignKey(
+        "directory.Organisation",
+        on_delete=models.PROTECT,
+        related_name="services",
+        help_text="Who runs it.",
+    )
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.ACTIVE)
+    terms = ParentalManyToManyField(
+        "directory.TaxonomyTerm",
+        blank=True,
+        related_name="services",
+        verbose_name="categories, needs and audiences",
+    )
+    min_age = models.PositiveSmallIntegerField(
+        "from age", default=0, validators=AGE_VALIDATORS, help_text="In years, 0 to 25."
+    )
+    max_age = models.PositiveSmallIntegerField(
+        "to age", default=MAX_AGE, validators=AGE_VALIDATORS, help_text="In years, 0 to 25."
+    )
+    eligibility = models.TextField(
+        blank=True, help_text="Who can use it, for example: children with a diagnosis of autism."
+    )
+    how_to_access = RichTextField(
+        "how to access or refer",
+        features=["bold", "italic", "link", "ol", "ul"],
+        blank=True,
+        help_text="Whether families can contact it directly or need a referral, and from whom.",
+    )
+    cost = models.CharField(max_length=10, choices=Cost.choices, default=Cost.FREE)
+    cost_description = models.CharField(
+        max_length=255, blank=True, help_text="For example: £5 a session, free for siblings."
+    )
+    website = models.URLField(blank=True)
+    languages = ChoiceListField(
+        choices_list=LANGUAGES, help_text="Languages the service can be delivered in."
+    )
+    service_areas = ChoiceListField(
+        choices_list=ServiceArea.choices, help_text="The parts of Essex it serves."
+    )
+
+    base_form_class = ServicePageForm
+    parent_page_types = ["directory.DirectoryIndexPage"]
+    subpage_types = []
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("organisation"),
+        FieldPanel("description"),
+        FieldPanel("status"),
+    ]
+    audience_panels = [
+        FieldPanel("terms", widget=forms.CheckboxSelectMultiple),
+        FieldRowPanel([FieldPanel("min_age"), FieldPanel("max_age")], heading="Ages"),
+        FieldPanel("eligibility"),
+        FieldPanel("service_areas"),
+        FieldPanel("languages"),
+    ]
+    access_panels = [
+        FieldPanel("how_to_access"),
+        FieldRowPanel([FieldPanel("cost"), FieldPanel("cost_description")], heading="Cost"),
+        FieldPanel("website"),
+        InlinePanel("contacts", heading="Contacts", label="contact"),
+        InlinePanel("locations", heading="Where", label="location"),
+        InlinePanel("schedules", heading="When", label="time"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Service"),
+            ObjectList(audience_panels, heading="Who it is for"),
+            ObjectList(access_panels, heading="Access and contacts"),
+            ObjectList(ReviewMixin.review_panels, heading="Review"),
+            ObjectList(Page.promote_panels, heading="Promote"),
+            ObjectList(Page.settings_panels, heading="Settings"),
+        ]
+    )
+
+    override_translatable_fields = [SynchronizedField("last_reviewed_by_name")]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=2),
+        index.SearchField("description"),
+        index.SearchField("eligibility"),
+        index.RelatedFields("organisation", [index.SearchField("name")]),
+        index.RelatedFields("terms", [index.SearchField("name")]),
+        index.FilterField("status"),
+        index.FilterField("min_age"),
+        index.FilterField("max_age"),
+        index.FilterField("organisation"),
+    ]
+
+    class Meta:
+        verbose_name = "service"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.min_age is not None and self.max_age is not None and self.min_age > self.max_age:
+            errors["max_age"] = "The upper age must be the same as or above the lower age."
+        if self.cost == self.Cost.PAID and not self.cost_description.strip():
+            errors["cost_description"] = "Say what it costs, so families can plan."
+        if errors:
+            raise ValidationError(errors)
+
+    def covers_age(self, age: int) -> bool:
+        return self.min_age <= age <= self.max_age
+
+
+class ServiceChild(TranslatableMixin, Orderable):
+    """An inline row of a service, translated with it."""
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        abstract = True
+
+
+class ServiceLocation(ServiceChild):
+    page = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="locations")
+    name = models.CharField(max_length=255, help_text="For example: Colchester Library.")
+    address_1 = models.CharField("address line 1", max_length=255, blank=True)
+    address_2 = models.CharField("address line 2", max_length=255, blank=True)
+    town = models.CharField(max_length=100, blank=True)
+    postcode = models.CharField(max_length=10, blank=True, validators=[validate_uk_postcode])
+    latitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+    accessibility = models.TextField(
+        "accessibility",
+        blank=True,
+        help_text="Step-free access, quiet rooms, hearing loops, parking, changing places.",
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("address_1"), FieldPanel("address_2")]),
+        FieldRowPanel([FieldPanel("town"), FieldPanel("postcode")]),
+        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+        FieldPanel("accessibility"),
+    ]
+
+    override_translatable_fields = [
+        SynchronizedField("address_1"),
+        SynchronizedField("address_2"),
+        SynchronizedField("town"),
+        SynchronizedField("postcode"),
+    ]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        self.postcode = normalise_postcode(self.postcode) if self.postcode else ""
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValidationError({"longitude": "Give both latitude and longitude, or neither."})
+        if self.latitude is not None and not (49 <= self.latitude <= 61):
+            raise ValidationError({"latitude": "That latitude is outside the UK."})
+        if self.longitude is not None and not (-9 <= self.longitude <= 2):
+            raise ValidationError({"longitude": "That longitude is outside the UK."})
+
+
+class ServiceSchedule(ServiceChild):
+    class Frequency(models.TextChoices):
+        WEEKLY = "weekly", "Every week"
+        FORTNIGHTLY = "fortnightly", "Every two weeks"
+        MONTHLY = "monthly", "Every month"
+        TERMLY = "termly", "Every school term"
+        ON_REQUEST = "on-request", "By appointment"
+
+    class Weekday(models.TextChoices):
+        MO = "MO", "Monday"
+        TU = "TU", "Tuesday"
+        WE = "WE", "Wednesday"
+        TH = "TH", "Thursday"
+        FR = "FR", "Friday"
+        SA = "SA", "Saturday"
+        SU = "SU", "Sunday"
+
+    page = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="schedules")
+    description = models.CharField(
+        max_length=255, help_text="How a family would say it, for example: monthly drop-in."
+    )
+    frequency = models.CharField(max_length=20, choices=Frequency.choices, default=Frequency.WEEKLY)
+    weekday = models.CharField(max_length=2, choices=Weekday.choices, blank=True)
+    opens_at = models.TimeField(null=True, blank=True)
+    closes_at = models.TimeField(null=True, blank=True)
+    notes = models.CharField(max_length=255, blank=True, help_text="For example: term time only.")
+
+    panels = [
+        FieldPanel("description"),
+        FieldRowPanel([FieldPanel("frequency"), FieldPanel("weekday")]),
+        FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
+        FieldPanel("notes"),
+    ]
+
+    def __str__(self):
+        return self.description
+
+    def clean(self):
+        super().clean()
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            raise ValidationError({"closes_at": "The closing time must be after the opening time."})
+
+
+class ServiceContact(ServiceChild):
+    page = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="contacts")
+    name = models.CharField(max_length=255, help_text="A team name is better than a person's.")
+    role = models.CharField(max_length=255, blank=True)
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=40, blank=True, validators=[validate_uk_phone])
+    is_public = models.BooleanField(
+        "show publicly",
+        default=True,
+        help_text="Untick for a contact only the SEND team should see, such as a review contact.",
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("role")]),
+        FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
+        FieldPanel("is_public"),
+    ]
+
+    override_translatable_fields = [SynchronizedField("name"), SynchronizedField("phone")]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        if not (self.email or self.phone):
+            raise ValidationError({"email": "Give an email address or a phone number."})

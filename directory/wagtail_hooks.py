@@ -1,0 +1,54 @@
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from cms.teams import TeamSectionMixin, sync_team_permissions
+from directory.models import Cluster, Organisation, TaxonomyTerm
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "group"
+    menu_label = "Organisations"
+    list_display = ["name", "kind", "status", "locale"]
+    list_filter = ["kind", "status", "locale"]
+    search_fields = ["name", "description"]
+    ordering = ["name"]
+
+
+class TaxonomyTermViewSet(SnippetViewSet):
+    model = TaxonomyTerm
+    icon = "tag"
+    menu_label = "Taxonomy"
+    list_display = ["name", "vocabulary", "code", "parent", "locale"]
+    list_filter = ["vocabulary", "locale"]
+    search_fields = ["name", "code"]
+    ordering = ["vocabulary", "sort_order", "name"]
+
+
+class ClusterViewSet(SnippetViewSet):
+    model = Cluster
+    icon = "site"
+    menu_label = "Clusters"
+    list_display = ["name", "quadrant", "next_review_due"]
+    list_filter = ["quadrant", "live"]
+    search_fields = ["name"]
+    ordering = ["quadrant", "name"]
+
+
+class DirectoryViewSetGroup(SnippetViewSetGroup):
+    menu_label = "Directory"
+    menu_icon = "folder-open-inverse"
+    menu_order = 200
+    items = (OrganisationViewSet, TaxonomyTermViewSet, ClusterViewSet)
+
+
+register_snippet(DirectoryViewSetGroup)
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def grant_team_sections(request, page):
+    # A section's team decides who may edit below it: keep the grants in step.
+    if isinstance(page.specific, TeamSectionMixin):
+        sync_team_permissions()

@@ -1,0 +1,112 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    ObjectList,
+    PageChooserPanel,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from cms.blocks import GuideBodyBlock
+from cms.models import ReviewMixin, StableIdMixin
+from cms.teams import TeamSectionMixin
+from directory.models.services import AGE_VALIDATORS, MAX_AGE
+
+
+class GuideIndexPage(TeamSectionMixin, Page):
+    introduction = RichTextField(features=["bold", "italic", "link"], blank=True)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["guides.GuidePage"]
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    settings_panels = Page.settings_panels + TeamSectionMixin.team_panels
+
+    class Meta:
+        verbose_name = "guide section"
+
+
+class GuidePage(ReviewMixin, StableIdMixin, Page):
+    """Advice for families or young people, such as "When people can't agree"."""
+
+    introduction = models.TextField(help_text="What the guide helps with, in a sentence or two.")
+    body = StreamField(GuideBodyBlock())
+    audience = ParentalManyToManyField(
+        "directory.TaxonomyTerm",
+        blank=True,
+        related_name="guides_for_audience",
+        limit_choices_to={"vocabulary": "audience"},
+        help_text="Who the guide is written for.",
+    )
+    topics = ParentalManyToManyField(
+        "directory.TaxonomyTerm",
+        blank=True,
+        related_name="guides_on_topic",
+        limit_choices_to={"vocabulary__in": ["category", "need"]},
+    )
+    min_age = models.PositiveSmallIntegerField(
+        "from age", default=0, validators=AGE_VALIDATORS, help_text="In years, 0 to 25."
+    )
+    max_age = models.PositiveSmallIntegerField(
+        "to age", default=MAX_AGE, validators=AGE_VALIDATORS, help_text="In years, 0 to 25."
+    )
+
+    parent_page_types = ["guides.GuideIndexPage"]
+    subpage_types = []
+
+    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
+    audience_panels = [
+        FieldPanel("audience", widget=forms.CheckboxSelectMultiple),
+        FieldRowPanel([FieldPanel("min_age"), FieldPanel("max_age")], heading="Ages"),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        InlinePanel("related_guides", heading="Related guides", label="guide"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Guide"),
+            ObjectList(audience_panels, heading="Audience and topics"),
+            ObjectList(ReviewMixin.review_panels, heading="Review"),
+            ObjectList(Page.promote_panels, heading="Promote"),
+            ObjectList(Page.settings_panels, heading="Settings"),
+        ]
+    )
+
+    override_translatable_fields = [SynchronizedField("last_reviewed_by_name")]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction", boost=2),
+        index.SearchField("body"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+        index.FilterField("min_age"),
+        index.FilterField("max_age"),
+    ]
+
+    class Meta:
+        verbose_name = "guide"
+
+    def clean(self):
+        super().clean()
+        if self.min_age is not None and self.max_age is not None and self.min_age > self.max_age:
+            raise ValidationError(
+                {"max_age": "The upper age must be the same as or above the lower age."}
+            )
+
+
+class RelatedGuide(Orderable):
+    page = ParentalKey(GuidePage, on_delete=models.CASCADE, related_name="related_guides")
+    guide = models.ForeignKey(GuidePage, on_delete=models.CASCADE, related_name="+")
+
+    panels = [PageChooserPanel("guide", page_type="guides.GuidePage")]
+
+    def clean(self):
+        super().clean()
+        if self.guide_id and self.guide_id == self.page_id:
+            raise ValidationError({"guide": "A guide cannot be related to itself."})

@@ -1,0 +1,1 @@
+"""Demo content: `data` holds the text (written from the seeds), `loader` puts it in place."""

@@ -1,0 +1,361 @@
+"""Put the demo content (home/demo/data.py) in place.
+
+Every step looks for what it would create and leaves existing content alone, so running
+the loader twice changes nothing. Objects are found by their natural keys: a page by its
+slug under its section, an organisation by name, a term by vocabulary and code.
+"""
+
+from datetime import datetime, time
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
+from wagtail_localize.operations import translate_object
+
+from cms.teams import Team, sync_team_permissions
+from directory.models import (
+    Cluster,
+    ClusterSetting,
+    ClusterStaff,
+    DirectoryIndexPage,
+    Organisation,
+    PartnerPage,
+    ServiceContact,
+    ServiceLocation,
+    ServicePage,
+    ServiceSchedule,
+    TaxonomyTerm,
+)
+from guides.models import GuideIndexPage, GuidePage, RelatedGuide
+from home.demo import data
+from home.models import HomeFeature, HomePage
+
+SITE_NAME = "Essex Local Offer"
+
+# Sections of the tree: (key, model, title, team, parent key or None for the home page).
+SECTIONS = [
+    ("directory", DirectoryIndexPage, "Directory", "", None),
+    ("council-services", DirectoryIndexPage, "Council services", Team.COUNCIL, "directory"),
+    ("health-services", DirectoryIndexPage, "Health services", Team.HEALTH, "directory"),
+    ("partners", DirectoryIndexPage, "Partners", Team.COUNCIL, "directory"),
+    ("guides", GuideIndexPage, "Guides", Team.COUNCIL, None),
+    ("health-guides", GuideIndexPage, "Health guides", Team.HEALTH, None),
+]
+SECTION_TITLES_PL = {
+    "Directory": "Katalog usług",
+    "Council services": "Usługi rady hrabstwa",
+    "Health services": "Usługi zdrowotne",
+    "Partners": "Partnerzy",
+    "Guides": "Poradniki",
+    "Health guides": "Poradniki zdrowotne",
+}
+
+
+def ensure_locales() -> dict[str, Locale]:
+    return {
+        code: Locale.objects.get_or_create(language_code=code)[0]
+        for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES
+    }
+
+
+def ensure_home_page(locale: Locale) -> HomePage:
+    """The source-language HomePage, replacing Wagtail's placeholder welcome page."""
+    home = HomePage.objects.filter(locale=locale).first()
+    if home:
+        return home
+    root = Page.get_first_root_node()
+    # The placeholder's Site goes with it; ensure_default_site makes ours.
+    for placeholder in root.get_children().exact_type(Page).filter(slug="home"):
+        placeholder.delete()
+    home = root.add_child(
+        instance=HomePage(
+            locale=locale,
+            title=data.HOME["title"],
+            slug="home",
+            introduction=data.HOME["introduction_html"],
+        )
+    )
+    home.save_revision().publish()
+    return home
+
+
+def ensure_default_site(home: HomePage) -> Site:
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return Site.objects.create(
+            hostname="localhost", port=80, site_name=SITE_NAME, root_page=home, is_default_site=True
+        )
+    if site.root_page_id != home.pk:
+        site.root_page = home
+        site.save(update_fields=["root_page"])
+    return site
+
+
+def child_by_slug(parent: Page, slug: str) -> Page | None:
+    child = parent.get_children().filter(slug=slug).first()
+    return child.specific if child else None
+
+
+def add_page(parent: Page, page: Page) -> Page:
+    """Add and publish a page as an editor would: with a revision."""
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def ensure_sections(home: HomePage) -> dict[str, Page]:
+    sections: dict[str, Page] = {}
+    for key, model, title, team, parent_key in SECTIONS:
+        parent = sections[parent_key] if parent_key else home
+        sections[key] = child_by_slug(parent, key) or add_page(
+            parent, model(title=title, slug=key, team=team)
+        )
+    return sections
+
+
+def reviewed_at(day: str | None) -> datetime | None:
+    if not day:
+        return None
+    return timezone.make_aware(datetime.combine(datetime.fromisoformat(day).date(), time(10)))
+
+
+def ensure_organisations(locale: Locale) -> dict[str, Organisation]:
+    organisations = {}
+    for item in data.ORGANISATIONS:
+        fields = {k: v for k, v in item.items() if k not in {"key", "name", "replaced_by"}}
+        organisation = Organisation.objects.filter(locale=locale, name=item["name"]).first()
+        if organisation is None:
+            organisation = Organisation(locale=locale, name=item["name"], **fields)
+            if item["replaced_by"]:  # successors come earlier in the data
+                organisation.replaced_by = organisations[item["replaced_by"]]
+            organisation.full_clean()
+            organisation.save()
+        organisations[item["key"]] = organisation
+    return organisations
+
+
+def ensure_taxonomy(locale: Locale) -> dict[str, TaxonomyTerm]:
+    terms: dict[str, TaxonomyTerm] = {}
+    for vocabulary, items in data.TAXONOMY.items():
+        for order, item in enumerate(items):
+            term, _ = TaxonomyTerm.objects.get_or_create(
+                locale=locale,
+                vocabulary=vocabulary,
+                code=item["code"],
+                defaults={
+                    "name": item["name"],
+                    "description": item["description"],
+                    "parent": terms.get(item["parent"]) if item["parent"] else None,
+                    "sort_order": order,
+                },
+            )
+            terms[item["code"]] = term
+    return terms
+
+
+def build_service(item: dict, organisations, terms) -> ServicePage:
+    page = ServicePage(
+        title=item["title"],
+        slug=item["key"],
+        summary=item["summary"],
+        description=item["description_html"],
+        organisation=organisations[item["organisation"]],
+        status=item["status"],
+        min_age=item["min_age"],
+        max_age=item["max_age"],
+        eligibility=item["eligibility"],
+        how_to_access=item["how_to_access_html"],
+        cost=item["cost"],
+        cost_description=item["cost_description"],
+        website=item["website"],
+        languages=item["languages"],
+        service_areas=item["service_areas"],
+        last_reviewed_at=reviewed_at(item["last_reviewed"]),
+        last_reviewed_by_name="SEND Information Team" if item["last_reviewed"] else "",
+    )
+    codes = item["categories"] + item["needs"] + item["audiences"]
+    page.terms = [terms[code] for code in codes]
+    page.locations = [ServiceLocation(**location) for location in item["locations"]]
+    page.schedules = [
+        ServiceSchedule(
+            **{
+                **schedule,
+                "opens_at": schedule["opens_at"] and time.fromisoformat(schedule["opens_at"]),
+                "closes_at": schedule["closes_at"] and time.fromisoformat(schedule["closes_at"]),
+            }
+        )
+        for schedule in item["schedules"]
+    ]
+    page.contacts = [ServiceContact(**contact) for contact in item["contacts"]]
+    return page
+
+
+def ensure_services(sections, organisations, terms) -> dict[str, ServicePage]:
+    services = {}
+    for item in data.SERVICES:
+        section = sections[f"{item['team']}-services"]
+        services[item["key"]] = child_by_slug(section, item["key"]) or add_page(
+            section, build_service(item, organisations, terms)
+        )
+    return services
+
+
+def stream(blocks: list[dict], services: dict[str, ServicePage]) -> list[dict]:
+    """The data's blocks as StreamField raw data, service keys turned into page ids."""
+    raw = []
+    for block in blocks:
+        value = block["value"]
+        if block["type"] == "related_services":
+            value = {**value, "services": [services[key].pk for key in value["services"]]}
+        raw.append({"type": block["type"], "value": value})
+    return raw
+
+
+def ensure_guides(sections, services, terms) -> dict[str, GuidePage]:
+    guides = {}
+    for item in data.GUIDES:
+        section = sections["health-guides" if item["team"] == Team.HEALTH else "guides"]
+        guide = child_by_slug(section, item["key"])
+        if guide is None:
+            guide = GuidePage(
+                title=item["title"],
+                slug=item["key"],
+                introduction=item["introduction"],
+                body=stream(item["body"], services),
+                min_age=item["min_age"],
+                max_age=item["max_age"],
+                last_reviewed_at=reviewed_at(item["last_reviewed"]),
+            )
+            guide.audience = [terms[code] for code in item["audiences"]]
+            guide.topics = [terms[code] for code in item["topics"]]
+            add_page(section, guide)
+        guides[item["key"]] = guide
+    for item in data.GUIDES:
+        guide = guides[item["key"]]
+        if item["related_guides"] and not guide.related_guides.exists():
+            guide.related_guides = [
+                RelatedGuide(guide=guides[key]) for key in item["related_guides"]
+            ]
+            guide.save_revision().publish()
+    return guides
+
+
+def ensure_partners(sections, organisations, services) -> dict[str, PartnerPage]:
+    partners = {}
+    for item in data.PARTNERS:
+        section = sections["partners"]
+        partners[item["key"]] = child_by_slug(section, item["key"]) or add_page(
+            section,
+            PartnerPage(
+                title=item["title"],
+                slug=item["key"],
+                organisation=organisations[item["organisation"]],
+                introduction=item["introduction"],
+                body=stream(item["body"], services),
+                links=[{"type": "link", "value": link} for link in item["links"]],
+                last_reviewed_at=reviewed_at(item["last_reviewed"]),
+            ),
+        )
+    return partners
+
+
+def ensure_clusters() -> dict[str, Cluster]:
+    clusters = {}
+    for item in data.CLUSTERS:
+        cluster = Cluster.objects.filter(name=item["name"]).first()
+        if cluster is None:
+            cluster = Cluster(
+                name=item["name"],
+                quadrant=item["quadrant"],
+                description=item["description"],
+                last_reviewed_at=reviewed_at(item["last_reviewed"]),
+            )
+            cluster.settings = [ClusterSetting(**setting) for setting in item["settings"]]
+            cluster.staff = [ClusterStaff(**member) for member in item["staff"]]
+            cluster.save()
+            cluster.save_revision().publish()
+        clusters[item["key"]] = cluster
+    return clusters
+
+
+def ensure_home_features(home: HomePage, services, guides) -> None:
+    if home.featured.exists():
+        return
+    pages = [guides[key] for key in data.HOME["featured_guides"]] + [
+        services[key] for key in data.HOME["featured_services"]
+    ]
+    home.featured = [HomeFeature(page=page) for page in pages]
+    home.save_revision().publish()
+
+
+def ensure_translation(page: Page, locale: Locale, strings: dict[str, str]) -> Page:
+    """Translate `page` into `locale` through wagtail-localize, as an editor would, so
+    the translation stays synchronised with its source. Strings without a translation
+    keep the source text."""
+    existing = page.get_translation_or_none(locale)
+    if existing:
+        return existing
+    translate_object(page, [locale])
+    translation = Translation.objects.get(
+        source__object_id=page.translation_key, target_locale=locale
+    )
+    segments = StringSegment.objects.filter(source=translation.source).select_related(
+        "string", "context"
+    )
+    for segment in segments:
+        if segment.string.data in strings:
+            StringTranslation.objects.update_or_create(
+                translation_of=segment.string,
+                locale=locale,
+                context=segment.context,
+                defaults={
+                    "data": strings[segment.string.data],
+                    "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+                },
+            )
+    translation.save_target(publish=True)
+    return page.get_translation(locale)
+
+
+def translate_demo_pages(locale: Locale, home, sections, pages: dict[str, Page]) -> None:
+    ensure_translation(home, locale, data.POLISH.get("home", {}))
+    for key, *_ in SECTIONS:  # parents first: a page needs its parent translated
+        section = sections[key]
+        ensure_translation(section, locale, {section.title: SECTION_TITLES_PL[section.title]})
+    for key, strings in data.POLISH.items():
+        if key != "home":
+            ensure_translation(pages[key], locale, strings)
+
+
+@transaction.atomic
+def load_demo_content() -> dict[str, object]:
+    locales = ensure_locales()
+    source = Locale.get_default()
+    home = ensure_home_page(source)
+    site = ensure_default_site(home)
+    sections = ensure_sections(home)
+    sync_team_permissions()
+
+    organisations = ensure_organisations(source)
+    terms = ensure_taxonomy(source)
+    services = ensure_services(sections, organisations, terms)
+    guides = ensure_guides(sections, services, terms)
+    partners = ensure_partners(sections, organisations, services)
+    clusters = ensure_clusters()
+    ensure_home_features(home, services, guides)
+
+    if "pl" in locales:
+        translate_demo_pages(locales["pl"], home, sections, {**services, **guides, **partners})
+    return {
+        "site": site,
+        "homes": {
+            locale.language_code: home.get_translation(locale) for locale in locales.values()
+        },
+        "services": services,
+        "guides": guides,
+        "partners": partners,
+        "clusters": clusters,
+        "organisations": organisations,
+    }
