@@ -29,7 +29,7 @@ run: install ## Migrate, load demo content, create an admin, serve on http://127
 services: ## Make sure PostgreSQL and Redis answer (starting them if stopped)
 	scripts/ensure-services
 
-test-tools: ## Install the system tools the suite drives (docker-compose)
+test-tools: ## Install the system tools the suite drives (docker-compose, Chromium)
 	scripts/ensure-test-tools
 
 test: install test-tools services ## Run the whole suite on PostgreSQL and Redis

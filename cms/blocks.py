@@ -25,6 +25,7 @@ class HeadingBlock(blocks.StructBlock):
     )
 
     class Meta:
+        template = "blocks/heading_block.html"
         icon = "title"
         description = "A heading that starts a section of the guide."
         preview_value = {"text": "Who can help", "level": "h2"}
@@ -52,6 +53,7 @@ class CalloutBlock(blocks.StructBlock):
     text = blocks.RichTextBlock(features=RICH_TEXT_FEATURES)
 
     class Meta:
+        template = "blocks/callout_block.html"
         icon = "warning"
         description = "A highlighted box for something readers must not miss."
         preview_value = {
@@ -74,6 +76,7 @@ class AccordionBlock(blocks.StructBlock):
     items = blocks.ListBlock(QuestionBlock(), min_num=1)
 
     class Meta:
+        template = "blocks/accordion_block.html"
         icon = "list-ul"
         description = "Questions and answers that readers open one at a time."
         preview_value = {
@@ -97,6 +100,7 @@ class ImageBlock(blocks.StructBlock):
     caption = blocks.CharBlock(max_length=255, required=False)
 
     class Meta:
+        template = "blocks/image_block.html"
         icon = "image"
         description = "An image with a description and an optional caption."
 
@@ -116,6 +120,7 @@ class DocumentBlock(blocks.StructBlock):
     )
 
     class Meta:
+        template = "blocks/document_block.html"
         icon = "doc-full"
         description = "A file to download, such as a leaflet or form."
 
@@ -138,6 +143,7 @@ class RelatedServicesBlock(blocks.StructBlock):
     )
 
     class Meta:
+        template = "blocks/related_services_block.html"
         icon = "link"
         description = "Links to directory entries that this guide mentions."
 
@@ -160,6 +166,7 @@ class ContactBlock(blocks.StructBlock):
     website = blocks.URLBlock(required=False)
 
     class Meta:
+        template = "blocks/contact_block.html"
         icon = "user"
         description = "Who to contact, and how."
         preview_value = {
