@@ -85,7 +85,9 @@ def ensure_section() -> DirectoryIndexPage:
     existing = DirectoryIndexPage.objects.filter(slug=SECTION_SLUG).first()
     if existing:
         return existing
-    home = Page.objects.filter(depth=2, locale=Locale.get_default()).first()
+    from home.models import HomePage
+
+    home = HomePage.objects.filter(locale=Locale.get_default()).first()
     if home is None:
         raise RuntimeError("No home page: run `python manage.py load_demo_content` first.")
     section = home.add_child(
