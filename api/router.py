@@ -1,4 +1,20 @@
 from rest_framework.routers import SimpleRouter
 
+from api.resources.clusters import ClusterViewSet
+from api.resources.guides import GuideViewSet
+from api.resources.organisations import OrganisationViewSet
+from api.resources.partners import PartnerViewSet
+from api.resources.services import ServiceViewSet
+from api.resources.taxonomy import TaxonomyTermViewSet
+
 # Every /api/v1/ resource registers here; the API root lists what is registered.
 router = SimpleRouter()
+for viewset in (
+    ServiceViewSet,
+    GuideViewSet,
+    PartnerViewSet,
+    ClusterViewSet,
+    OrganisationViewSet,
+    TaxonomyTermViewSet,
+):
+    router.register(viewset.resource, viewset, basename=viewset.resource)

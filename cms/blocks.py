@@ -13,7 +13,9 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 from cms.images import image_api_representation
+from cms.richtext import public_html
 from cms.validators import validate_uk_phone
+from cms.visibility import public_pages
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
@@ -31,10 +33,17 @@ class HeadingBlock(blocks.StructBlock):
         preview_value = {"text": "Who can help", "level": "h2"}
 
 
-class ParagraphBlock(blocks.RichTextBlock):
+class PublicRichTextBlock(blocks.RichTextBlock):
+    """Rich text that the API gives as sanitised HTML with absolute links."""
+
     def __init__(self, **kwargs):
         super().__init__(features=RICH_TEXT_FEATURES, **kwargs)
 
+    def get_api_representation(self, value, context=None):
+        return public_html(value.source)
+
+
+class ParagraphBlock(PublicRichTextBlock):
     class Meta:
         icon = "pilcrow"
         description = "Text with bold, italics, links and lists."
@@ -50,7 +59,7 @@ class CalloutBlock(blocks.StructBlock):
         default="info",
     )
     title = blocks.CharBlock(max_length=120, required=False)
-    text = blocks.RichTextBlock(features=RICH_TEXT_FEATURES)
+    text = PublicRichTextBlock()
 
     class Meta:
         template = "blocks/callout_block.html"
@@ -65,7 +74,7 @@ class CalloutBlock(blocks.StructBlock):
 
 class QuestionBlock(blocks.StructBlock):
     question = blocks.CharBlock(max_length=255)
-    answer = blocks.RichTextBlock(features=RICH_TEXT_FEATURES)
+    answer = PublicRichTextBlock()
 
     class Meta:
         icon = "help"
@@ -148,12 +157,16 @@ class RelatedServicesBlock(blocks.StructBlock):
         description = "Links to directory entries that this guide mentions."
 
     def get_api_representation(self, value, context=None):
+        pages = [page for page in value["services"] if page is not None]
+        visible = set(
+            public_pages().filter(pk__in=[page.pk for page in pages]).values_list("pk", flat=True)
+        )
         return {
             "heading": value["heading"],
             "services": [
                 {"id": str(page.specific.uuid), "title": page.title, "url": page.full_url}
-                for page in value["services"]
-                if page is not None and page.live
+                for page in pages
+                if page.pk in visible
             ],
         }
 

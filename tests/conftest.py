@@ -85,6 +85,8 @@ def bare_environment(**extra: str) -> dict[str, str]:
 def sections(wagtail_root):
     """A home page with a council and a health directory section and a guides section,
     each granted to its team's editors."""
+    from wagtail.models import Site
+
     from cms.teams import Team, sync_team_permissions
     from directory.factories import DirectoryIndexPageFactory
     from guides.factories import GuideIndexPageFactory
@@ -106,4 +108,8 @@ def sections(wagtail_root):
         ),
     }
     sync_team_permissions()
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Test"},
+    )
     return tree

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "rest_framework",
+    "rest_framework_api_key",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -221,6 +222,7 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "UNAUTHENTICATED_USER": None,
+    "EXCEPTION_HANDLER": "api.errors.api_exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Essex Local Offer API",
@@ -275,4 +277,15 @@ API_IMAGE_RENDITIONS = {
     "small": "max-480x480",
     "medium": "max-960x960",
     "large": "max-1920x1920",
+}
+
+# The partner API
+API_RATE_LIMITS = {
+    "partner_key": env.str("API_RATE_LIMIT_PER_KEY", "600/minute"),
+    "client_ip": env.str("API_RATE_LIMIT_PER_IP", "1200/minute"),
+}
+API_ATTRIBUTION = {
+    "publisher": env.str("API_PUBLISHER", "Essex County Council"),
+    "licence": "Open Government Licence v3.0",
+    "licence_url": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
 }

@@ -49,6 +49,7 @@ class Organisation(StableIdMixin, TranslatableMixin, index.Indexed, models.Model
         blank=True,
         help_text="For example: abolished on 1 July 2022 and replaced by the ICB.",
     )
+    updated_at = models.DateTimeField(auto_now=True)
 
     panels = [
         FieldPanel("name"),

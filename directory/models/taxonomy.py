@@ -30,6 +30,7 @@ class TaxonomyTerm(StableIdMixin, TranslatableMixin, index.Indexed, models.Model
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
     )
     sort_order = models.PositiveSmallIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
 
     panels = [
         FieldPanel("vocabulary"),

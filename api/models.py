@@ -1,0 +1,145 @@
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from rest_framework_api_key.models import AbstractAPIKey, BaseAPIKeyManager
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+
+from cms.fields import ChoiceListField
+from directory.choices import ServiceArea
+
+# Resource types of the feed, by the name partners see in URLs and the change feed.
+RESOURCE_TYPES = [
+    ("services", "Services"),
+    ("guides", "Guides"),
+    ("partners", "Partner pages"),
+    ("clusters", "Clusters"),
+    ("organisations", "Organisations"),
+    ("taxonomy-terms", "Taxonomy terms"),
+]
+
+
+class Partner(models.Model):
+    """A site that reads the Local Offer through the API, and what it may read.
+
+    An empty scope list means "everything of that kind".
+    """
+
+    name = models.CharField(max_length=255, unique=True)
+    organisation = models.ForeignKey(
+        "directory.Organisation", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    contact_email = models.EmailField(
+        blank=True, help_text="Told about failing webhooks and key changes."
+    )
+    is_active = models.BooleanField(
+        "active", default=True, help_text="Untick to refuse all of this partner's keys at once."
+    )
+    scope_types = ChoiceListField(
+        "content types", choices_list=RESOURCE_TYPES, help_text="Leave empty for all."
+    )
+    scope_terms = models.ManyToManyField(
+        "directory.TaxonomyTerm",
+        blank=True,
+        related_name="+",
+        verbose_name="taxonomy terms",
+        help_text=(
+            "Services and guides must have at least one of these terms (or a term below one). "
+            "Leave empty for all."
+        ),
+    )
+    scope_areas = ChoiceListField(
+        "service areas",
+        choices_list=ServiceArea.choices,
+        help_text="Services and clusters must cover one of these quadrants. Leave empty for all.",
+    )
+    scope_locales = ChoiceListField(
+        "languages",
+        choices_list=settings.WAGTAIL_CONTENT_LANGUAGES,
+        help_text="Leave empty for all.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("organisation"),
+        FieldPanel("contact_email"),
+        FieldPanel("is_active"),
+        MultiFieldPanel(
+            [
+                FieldPanel("scope_types"),
+                FieldPanel("scope_terms"),
+                FieldPanel("scope_areas"),
+                FieldPanel("scope_locales"),
+            ],
+            heading="Scope",
+        ),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class PartnerAPIKeyManager(BaseAPIKeyManager):
+    def get_usable_keys(self):
+        return super().get_usable_keys().filter(partner__is_active=True).select_related("partner")
+
+
+class PartnerAPIKey(AbstractAPIKey):
+    """An API key of a partner: hashed at rest, shown once, revocable."""
+
+    partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="api_keys")
+    last_used_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = PartnerAPIKeyManager()
+
+    class Meta(AbstractAPIKey.Meta):
+        verbose_name = "partner API key"
+        verbose_name_plural = "partner API keys"
+
+    # Recording use on every request would write on every read: once a minute is enough.
+    LAST_USED_RESOLUTION_SECONDS = 60
+
+    def record_use(self) -> None:
+        now = timezone.now()
+        last = self.last_used_at
+        if last is None or (now - last).total_seconds() >= self.LAST_USED_RESOLUTION_SECONDS:
+            PartnerAPIKey.objects.filter(pk=self.pk).update(last_used_at=now)
+            self.last_used_at = now
+
+
+class ChangeLogEntry(models.Model):
+    """One change to one published item, in the order changes happened.
+
+    The id is the feed's sequence. Each row carries the item's scope facts before
+    and after the change, so each partner can tell, without looking anything up,
+    whether the change brought the item into its scope, kept it there, or took it
+    out (a tombstone). Rows with a partner are that partner's alone: the upserts
+    and tombstones of a change of its scope.
+    """
+
+    class Action(models.TextChoices):
+        UPSERT = "upsert"
+        DELETE = "delete"
+
+    resource = models.CharField(max_length=20, choices=RESOURCE_TYPES)
+    object_id = models.UUIDField(db_index=True)
+    locale = models.CharField(max_length=10)
+    action = models.CharField(max_length=10, choices=Action.choices)
+    modified = models.DateTimeField(default=timezone.now)
+    scope_before = models.JSONField(null=True, blank=True)
+    scope_after = models.JSONField(null=True, blank=True)
+    partner = models.ForeignKey(
+        Partner, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["id"]
+        indexes = [models.Index(fields=["object_id", "-id"])]
+        verbose_name_plural = "change log entries"
+
+    def __str__(self):
+        return f"#{self.pk} {self.action} {self.resource} {self.object_id}"

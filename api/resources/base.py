@@ -1,0 +1,154 @@
+"""What every /api/v1/ resource shares: keys, scope, strict parameters, conditional
+GETs, caching headers and rate limits."""
+
+import hashlib
+
+from django.conf import settings
+from django.db.models import Max
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.http import http_date
+from django_filters.rest_framework import DjangoFilterBackend
+from rest_framework import viewsets
+from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.throttling import SimpleRateThrottle
+
+from api.authentication import HasPartnerKey, PartnerKeyAuthentication
+from api.errors import BadParameters
+from api.models import ChangeLogEntry
+from api.pagination import FeedPagination
+from api.public import public_queryset
+from api.resources.common import ItemContext
+from api.scope import Scope
+
+CACHE_CONTROL = "public, max-age=60, s-maxage=60, stale-while-revalidate=30"
+
+
+class SettingsRateThrottle(SimpleRateThrottle):
+    """Rates come from settings.API_RATE_LIMITS at each request (not at import), and
+    counts live in the shared cache (Redis), so every process sees the same budget."""
+
+    def get_rate(self):
+        return settings.API_RATE_LIMITS[self.scope]
+
+
+class PartnerKeyThrottle(SettingsRateThrottle):
+    scope = "partner_key"
+
+    def get_cache_key(self, request, view):
+        if request.auth is None:
+            return None
+        return self.cache_format % {"scope": self.scope, "ident": request.auth.prefix}
+
+
+class ClientIPThrottle(SettingsRateThrottle):
+    scope = "client_ip"
+
+    def get_cache_key(self, request, view):
+        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+
+
+def content_version() -> tuple[int, object]:
+    """The last change to anything published: any change makes every ETag new."""
+    latest = ChangeLogEntry.objects.aggregate(id=Max("id"), modified=Max("modified"))
+    return latest["id"] or 0, latest["modified"]
+
+
+class ConditionalGetMixin:
+    """Strong ETag and Last-Modified on every GET, decided before any serializing:
+    both derive from the change log's latest entry, the partner's scope and the URL."""
+
+    def validators(self, request):
+        sequence, modified = content_version()
+        partner = request.auth.partner
+        basis = (
+            f"{sequence}|{partner.pk}|{partner.updated_at.isoformat()}|{request.get_full_path()}"
+        )
+        etag = '"' + hashlib.sha256(basis.encode()).hexdigest()[:32] + '"'
+        last_modified = max(filter(None, [modified, partner.updated_at]))
+        return etag, last_modified.timestamp()
+
+    def conditional_response(self, request):
+        self.etag, self.last_modified = self.validators(request)
+        return get_conditional_response(
+            request._request, etag=self.etag, last_modified=int(self.last_modified)
+        )
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if request.method in ("GET", "HEAD") and response.status_code in (200, 304):
+            if getattr(self, "etag", None):
+                response["ETag"] = self.etag
+                response["Last-Modified"] = http_date(self.last_modified)
+            response["Cache-Control"] = CACHE_CONTROL
+        patch_vary_headers(response, ["Authorization"])
+        return response
+
+
+class FeedViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
+    resource: str
+    filterset_class = None
+    lookup_field = "uuid"
+    lookup_url_kwarg = "id"
+    lookup_value_regex = "[0-9a-fA-F-]{36}"
+    authentication_classes = [PartnerKeyAuthentication]
+    permission_classes = [HasPartnerKey]
+    throttle_classes = [PartnerKeyThrottle, ClientIPThrottle]
+    pagination_class = FeedPagination
+    filter_backends = [DjangoFilterBackend]
+    # Parameters every list takes besides its filters.
+    common_parameters = {"page", "page_size", "ordering"}
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        self.scope = Scope(request.auth.partner)
+        if not self.scope.allows_type(self.resource):
+            raise PermissionDenied(f"Your key's scope does not include {self.resource}.")
+        if self.action == "list":
+            self.check_parameters(request)
+
+    def check_parameters(self, request):
+        known = set(self.common_parameters)
+        if self.filterset_class is not None:
+            known |= set(self.filterset_class.base_filters)
+        unknown = sorted(set(request.query_params) - known)
+        if unknown:
+            raise BadParameters(
+                {
+                    param: f"Unknown parameter. Known: {', '.join(sorted(known))}."
+                    for param in unknown
+                }
+            )
+
+    def base_queryset(self):
+        return self.scope.filter(self.resource, public_queryset(self.resource))
+
+    def get_queryset(self):
+        return self.base_queryset()
+
+    def get_serializer(self, instance=None, *args, **kwargs):
+        if instance is not None:
+            items = instance if kwargs.get("many") else [instance]
+            kwargs.setdefault("context", self.get_serializer_context())
+            kwargs["context"]["items"] = ItemContext(self.resource, items, self.scope, self.request)
+        return super().get_serializer(instance, *args, **kwargs)
+
+    def get_object(self):
+        try:
+            return super().get_object()
+        except NotFound:
+            raise NotFound("No such item, or not one your key may see.") from None
+
+    def list(self, request, *args, **kwargs):
+        queryset = self.filter_queryset(self.get_queryset())  # validates filters first
+        not_modified = self.conditional_response(request)
+        if not_modified is not None:
+            return not_modified
+        page = self.paginate_queryset(queryset)
+        serializer = self.get_serializer(page, many=True)
+        return self.get_paginated_response(serializer.data)
+
+    def retrieve(self, request, *args, **kwargs):
+        not_modified = self.conditional_response(request)
+        if not_modified is not None:
+            return not_modified
+        return super().retrieve(request, *args, **kwargs)

@@ -1,0 +1,54 @@
+import django_filters
+from rest_framework import serializers
+
+from api.resources.base import FeedViewSet
+from api.resources.common import ReviewedItemSerializer
+from api.resources.filters import FeedFilterSet, ordering_filter
+from directory.choices import ServiceArea
+from directory.models import Cluster, ClusterSetting, ClusterStaff
+
+
+class ClusterSettingSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    kind = serializers.ChoiceField(choices=ClusterSetting.Kind.choices)
+    town = serializers.CharField()
+
+
+class ClusterStaffSerializer(serializers.Serializer):
+    role = serializers.ChoiceField(choices=ClusterStaff.Role.choices)
+    role_name = serializers.CharField(source="get_role_display")
+    name = serializers.CharField()
+    email = serializers.EmailField()
+    phone = serializers.CharField()
+
+
+class ClusterSerializer(ReviewedItemSerializer):
+    resource = "clusters"
+
+    name = serializers.CharField()
+    quadrant = serializers.ChoiceField(choices=ServiceArea.choices)
+    description = serializers.CharField()
+    settings = ClusterSettingSerializer(many=True, source="settings.all")
+    staff = ClusterStaffSerializer(many=True, source="staff.all")
+
+
+class ClusterFilterSet(FeedFilterSet):
+    locale = None  # clusters are not translated
+    modified_field = "last_published_at"
+    area = django_filters.ChoiceFilter(field_name="quadrant", choices=ServiceArea.choices)
+    ordering = ordering_filter("name")
+
+    class Meta:
+        model = Cluster
+        fields = []
+
+
+class ClusterViewSet(FeedViewSet):
+    """Education, Early Years and SEND clusters and their allocated council staff."""
+
+    resource = "clusters"
+    serializer_class = ClusterSerializer
+    filterset_class = ClusterFilterSet
+
+    def get_queryset(self):
+        return self.base_queryset().prefetch_related("settings", "staff").order_by("name", "pk")

@@ -1,0 +1,83 @@
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from api.resources.base import FeedViewSet
+from api.resources.common import ReviewedItemSerializer, TermSummarySerializer, terms_payload
+from api.resources.filters import FeedFilterSet, TermFilter, ordering_filter
+from guides.models import GuidePage
+
+GUIDE_TERMS = ("audience", "topics")
+
+
+class GuideLinkSerializer(serializers.Serializer):
+    id = serializers.UUIDField(source="uuid")
+    title = serializers.CharField()
+
+
+class GuideSerializer(ReviewedItemSerializer):
+    resource = "guides"
+
+    title = serializers.CharField()
+    introduction = serializers.CharField()
+    body = serializers.SerializerMethodField(
+        help_text="Blocks: heading, paragraph, callout, accordion, image, document, "
+        "related_services, contact. Rich text is sanitised HTML with absolute links."
+    )
+    audience = serializers.SerializerMethodField()
+    topics = serializers.SerializerMethodField()
+    min_age = serializers.IntegerField()
+    max_age = serializers.IntegerField()
+    related_guides = serializers.SerializerMethodField()
+
+    @extend_schema_field(OpenApiTypes.OBJECT)
+    def get_body(self, obj):
+        return obj.body.stream_block.get_api_representation(obj.body)
+
+    @extend_schema_field(TermSummarySerializer(many=True))
+    def get_audience(self, obj):
+        return terms_payload(self, obj, obj.audience.all())
+
+    @extend_schema_field(TermSummarySerializer(many=True))
+    def get_topics(self, obj):
+        return terms_payload(self, obj, obj.topics.all())
+
+    @extend_schema_field(GuideLinkSerializer(many=True))
+    def get_related_guides(self, obj):
+        visible = self.context["visible_guides"]
+        return [
+            GuideLinkSerializer(item.guide).data
+            for item in obj.related_guides.all()
+            if item.guide_id in visible
+        ]
+
+
+class GuideFilterSet(FeedFilterSet):
+    term = TermFilter(relations=GUIDE_TERMS, help_text="Term id or code; repeat for AND.")
+    audience = TermFilter(relations=("audience",), vocabulary="audience")
+    ordering = ordering_filter()
+
+    class Meta:
+        model = GuidePage
+        fields = []
+
+
+class GuideViewSet(FeedViewSet):
+    """Guides for families and young people."""
+
+    resource = "guides"
+    serializer_class = GuideSerializer
+    filterset_class = GuideFilterSet
+
+    def get_queryset(self):
+        return (
+            self.base_queryset()
+            .select_related("locale")
+            .prefetch_related("audience", "topics", "related_guides__guide")
+            .order_by("title", "pk")
+        )
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        context["visible_guides"] = set(self.base_queryset().values_list("pk", flat=True))
+        return context

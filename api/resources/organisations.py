@@ -1,0 +1,67 @@
+import django_filters
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from api.resources.base import FeedViewSet
+from api.resources.common import ItemSerializer
+from api.resources.filters import FeedFilterSet, ordering_filter
+from directory.models import Organisation
+
+
+class OrganisationLinkSerializer(serializers.Serializer):
+    id = serializers.UUIDField(source="uuid")
+    name = serializers.CharField()
+
+
+class OrganisationSummarySerializer(OrganisationLinkSerializer):
+    """An organisation as a service shows it: with its successor if it has closed."""
+
+    status = serializers.ChoiceField(choices=Organisation.Status.choices)
+    successor = serializers.SerializerMethodField()
+
+    @extend_schema_field(OrganisationLinkSerializer(allow_null=True))
+    def get_successor(self, obj):
+        successor = obj.successor() if obj.is_defunct else None
+        return OrganisationLinkSerializer(successor).data if successor else None
+
+
+class OrganisationSerializer(ItemSerializer):
+    resource = "organisations"
+
+    name = serializers.CharField()
+    description = serializers.CharField()
+    kind = serializers.ChoiceField(choices=Organisation.Kind.choices)
+    website = serializers.URLField()
+    email = serializers.EmailField()
+    phone = serializers.CharField()
+    status = serializers.ChoiceField(choices=Organisation.Status.choices)
+    closed_on = serializers.DateField(source="defunct_since", allow_null=True)
+    closure_note = serializers.CharField(source="defunct_note")
+    successor = serializers.SerializerMethodField()
+
+    @extend_schema_field(OrganisationLinkSerializer(allow_null=True))
+    def get_successor(self, obj):
+        successor = obj.successor() if obj.is_defunct else None
+        return OrganisationLinkSerializer(successor).data if successor else None
+
+
+class OrganisationFilterSet(FeedFilterSet):
+    kind = django_filters.ChoiceFilter(choices=Organisation.Kind.choices)
+    status = django_filters.ChoiceFilter(choices=Organisation.Status.choices)
+    ordering = ordering_filter("name", "updated_at")
+    modified_field = "updated_at"
+
+    class Meta:
+        model = Organisation
+        fields = []
+
+
+class OrganisationViewSet(FeedViewSet):
+    """Bodies that run services, including closed ones and their successors."""
+
+    resource = "organisations"
+    serializer_class = OrganisationSerializer
+    filterset_class = OrganisationFilterSet
+
+    def get_queryset(self):
+        return self.base_queryset().select_related("locale", "replaced_by").order_by("name", "pk")

@@ -1,0 +1,67 @@
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from api.resources.base import FeedViewSet
+from api.resources.common import ReviewedItemSerializer
+from api.resources.filters import FeedFilterSet, OrganisationFilter, ordering_filter
+from api.resources.organisations import OrganisationSummarySerializer
+from cms.images import image_api_representation
+from directory.models import PartnerPage
+
+
+class LinkSerializer(serializers.Serializer):
+    title = serializers.CharField()
+    url = serializers.URLField()
+
+
+class PartnerSerializer(ReviewedItemSerializer):
+    resource = "partners"
+
+    title = serializers.CharField()
+    introduction = serializers.CharField()
+    organisation = OrganisationSummarySerializer()
+    logo = serializers.SerializerMethodField()
+    body = serializers.SerializerMethodField()
+    links = serializers.SerializerMethodField()
+    services = serializers.SerializerMethodField(help_text="Ids of the partner's services.")
+
+    @extend_schema_field(OpenApiTypes.OBJECT)
+    def get_logo(self, obj):
+        return image_api_representation(obj.display_logo)
+
+    @extend_schema_field(OpenApiTypes.OBJECT)
+    def get_body(self, obj):
+        return obj.body.stream_block.get_api_representation(obj.body)
+
+    @extend_schema_field(LinkSerializer(many=True))
+    def get_links(self, obj):
+        return [dict(link.value) for link in obj.links]
+
+    @extend_schema_field(serializers.ListField(child=serializers.UUIDField()))
+    def get_services(self, obj):
+        return [str(uuid) for uuid in obj.services().values_list("uuid", flat=True)]
+
+
+class PartnerFilterSet(FeedFilterSet):
+    organisation = OrganisationFilter()
+    ordering = ordering_filter()
+
+    class Meta:
+        model = PartnerPage
+        fields = []
+
+
+class PartnerViewSet(FeedViewSet):
+    """Profiles of partner organisations, such as MAZE or the Multi Schools Council."""
+
+    resource = "partners"
+    serializer_class = PartnerSerializer
+    filterset_class = PartnerFilterSet
+
+    def get_queryset(self):
+        return (
+            self.base_queryset()
+            .select_related("locale", "organisation__replaced_by", "logo", "organisation__logo")
+            .order_by("title", "pk")
+        )

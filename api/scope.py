@@ -1,0 +1,119 @@
+"""What a partner may see: its scope, applied to querysets and to change-log facts.
+
+Taxonomy terms are matched by translation key, so a scope chosen in English covers
+the Polish translations too, and a term covers the terms below it.
+"""
+
+import json
+from functools import cached_property
+
+from django.db import connection
+from django.db.models import Q
+
+from directory.models import TaxonomyTerm
+
+# Which scope dimensions apply to which resource type.
+TERM_SCOPED = {"services", "guides"}
+AREA_SCOPED = {"services", "clusters"}
+
+
+def json_list_contains(field: str, value: str) -> Q:
+    """`field` (a JSON list) contains `value`, on PostgreSQL and SQLite alike."""
+    if connection.vendor == "postgresql":
+        return Q(**{f"{field}__contains": [value]})
+    return Q(**{f"{field}__contains": json.dumps(value)})
+
+
+def term_keys_with_ancestors(terms) -> list[str]:
+    keys = set()
+    for term in terms:
+        current, seen = term, set()
+        while current is not None and current.pk not in seen:
+            seen.add(current.pk)
+            keys.add(str(current.translation_key))
+            current = current.parent
+    return sorted(keys)
+
+
+class Scope:
+    def __init__(self, partner):
+        self.partner = partner
+        self.types = set(partner.scope_types)
+        self.areas = set(partner.scope_areas)
+        self.locales = set(partner.scope_locales)
+
+    @cached_property
+    def term_keys(self) -> set[str]:
+        """Translation keys of the partner's terms and every term below them."""
+        roots = list(self.partner.scope_terms.all())
+        if not roots:
+            return set()
+        by_parent: dict[int | None, list[TaxonomyTerm]] = {}
+        for term in TaxonomyTerm.objects.filter(locale_id__in={t.locale_id for t in roots}):
+            by_parent.setdefault(term.parent_id, []).append(term)
+        keys, stack = set(), list(roots)
+        while stack:
+            term = stack.pop()
+            if str(term.translation_key) not in keys:
+                keys.add(str(term.translation_key))
+                stack.extend(by_parent.get(term.pk, []))
+        return keys
+
+    def allows_type(self, resource: str) -> bool:
+        return not self.types or resource in self.types
+
+    def allows_locale(self, code: str | None) -> bool:
+        return not self.locales or code is None or code in self.locales
+
+    def allows(self, facts: dict | None) -> bool:
+        """Whether an item with these scope facts (see `facts_for`) is in scope."""
+        if not facts:
+            return False
+        resource = facts["type"]
+        if not self.allows_type(resource) or not self.allows_locale(facts.get("locale")):
+            return False
+        if resource in TERM_SCOPED and self.term_keys:
+            if not self.term_keys & set(facts.get("terms", [])):
+                return False
+        if resource in AREA_SCOPED and self.areas:
+            if not self.areas & set(facts.get("areas", [])):
+                return False
+        return True
+
+    def filter(self, resource: str, queryset):
+        """The queryset narrowed to this scope (type is checked by the caller)."""
+        model = queryset.model
+        if hasattr(model, "locale") and self.locales:
+            queryset = queryset.filter(locale__language_code__in=self.locales)
+        if resource in TERM_SCOPED and self.term_keys:
+            relations = ["terms"] if resource == "services" else ["audience", "topics"]
+            condition = Q()
+            for relation in relations:
+                condition |= Q(**{f"{relation}__translation_key__in": self.term_keys})
+            queryset = queryset.filter(pk__in=model.objects.filter(condition).values("pk"))
+        if resource in AREA_SCOPED and self.areas:
+            condition = Q()
+            for area in self.areas:
+                condition |= (
+                    json_list_contains("service_areas", area)
+                    if resource == "services"
+                    else Q(quadrant=area)
+                )
+            queryset = queryset.filter(condition)
+        return queryset
+
+
+def facts_for(resource: str, instance) -> dict:
+    """The facts about an item that any partner's scope is decided on."""
+    locale = getattr(instance, "locale", None)
+    facts = {"type": resource, "locale": locale.language_code if locale else None}
+    if resource == "services":
+        facts["terms"] = term_keys_with_ancestors(instance.terms.all())
+        facts["areas"] = sorted(instance.service_areas)
+    elif resource == "guides":
+        facts["terms"] = term_keys_with_ancestors(
+            [*instance.audience.all(), *instance.topics.all()]
+        )
+    elif resource == "clusters":
+        facts["areas"] = [instance.quadrant]
+    return facts
