@@ -29,6 +29,7 @@ class ApiRootView(APIView):
             prefix: reverse(f"api:{basename}-list", request=request)
             for prefix, _viewset, basename in router.registry
         }
+        resources["changes"] = reverse("api:changes", request=request)
         return Response(
             {
                 "name": "Essex Local Offer API",

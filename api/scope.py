@@ -72,13 +72,17 @@ class Scope:
         resource = facts["type"]
         if not self.allows_type(resource) or not self.allows_locale(facts.get("locale")):
             return False
-        if resource in TERM_SCOPED and self.term_keys:
-            if not self.term_keys & set(facts.get("terms", [])):
-                return False
-        if resource in AREA_SCOPED and self.areas:
-            if not self.areas & set(facts.get("areas", [])):
-                return False
-        return True
+        terms_ok = (
+            resource not in TERM_SCOPED
+            or not self.term_keys
+            or bool(self.term_keys & set(facts.get("terms", [])))
+        )
+        areas_ok = (
+            resource not in AREA_SCOPED
+            or not self.areas
+            or bool(self.areas & set(facts.get("areas", [])))
+        )
+        return terms_ok and areas_ok
 
     def filter(self, resource: str, queryset):
         """The queryset narrowed to this scope (type is checked by the caller)."""

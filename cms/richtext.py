@@ -5,7 +5,7 @@ from urllib.parse import urljoin
 
 import nh3
 from django.conf import settings
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.rich_text import expand_db_html
 
 from cms.visibility import public_pages
@@ -16,8 +16,14 @@ URL_SCHEMES = {"http", "https", "mailto", "tel"}
 PAGE_LINK = re.compile(r'<a linktype="page" id="(\d+)">')
 
 
+def site_root_url() -> str:
+    """The public site's address, as Wagtail's page URLs use it (cached by Wagtail)."""
+    root_paths = Site.get_site_root_paths()
+    return root_paths[0].root_url if root_paths else settings.WAGTAILADMIN_BASE_URL
+
+
 def absolute(url: str) -> str:
-    return urljoin(settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/", url)
+    return urljoin(site_root_url().rstrip("/") + "/", url)
 
 
 def absolute_hrefs(tag: str, attribute: str, value: str) -> str | None:

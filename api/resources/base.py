@@ -139,10 +139,12 @@ class FeedViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
             raise NotFound("No such item, or not one your key may see.") from None
 
     def list(self, request, *args, **kwargs):
-        queryset = self.filter_queryset(self.get_queryset())  # validates filters first
+        # Parameter names are checked already; an ETag can only match a URL that was
+        # answered 200 before, so its values need no second look.
         not_modified = self.conditional_response(request)
         if not_modified is not None:
             return not_modified
+        queryset = self.filter_queryset(self.get_queryset())
         page = self.paginate_queryset(queryset)
         serializer = self.get_serializer(page, many=True)
         return self.get_paginated_response(serializer.data)

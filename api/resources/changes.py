@@ -1,0 +1,95 @@
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from rest_framework import serializers
+from rest_framework.response import Response
+from rest_framework.reverse import reverse
+from rest_framework.views import APIView
+
+from api.authentication import HasPartnerKey, PartnerKeyAuthentication
+from api.errors import BadParameters
+from api.feed import BadCursor, Cursor, read_changes
+from api.resources.base import ClientIPThrottle, ConditionalGetMixin, PartnerKeyThrottle
+
+DEFAULT_PAGE_SIZE = 100
+MAX_PAGE_SIZE = 500
+
+CHANGE_FIELDS = {
+    "id": serializers.UUIDField(),
+    "type": serializers.CharField(help_text="services, guides, partners, clusters, …"),
+    "action": serializers.ChoiceField(choices=["upsert", "delete"]),
+    "locale": serializers.CharField(allow_null=True),
+    "modified": serializers.DateTimeField(),
+    "url": serializers.URLField(
+        allow_null=True, help_text="Fetch the item here; null for deletes."
+    ),
+}
+
+
+class ChangesView(ConditionalGetMixin, APIView):
+    """Every upsert and deletion in your scope since your cursor, oldest first."""
+
+    authentication_classes = [PartnerKeyAuthentication]
+    permission_classes = [HasPartnerKey]
+    throttle_classes = [PartnerKeyThrottle, ClientIPThrottle]
+
+    @extend_schema(
+        operation_id="changes_list",
+        parameters=[
+            OpenApiParameter(
+                "cursor", str, description="The next_cursor of your last call; omit to start."
+            ),
+            OpenApiParameter("page_size", int, description=f"1 to {MAX_PAGE_SIZE}."),
+        ],
+        responses=inline_serializer(
+            "Changes",
+            fields={
+                "results": inline_serializer("Change", fields=CHANGE_FIELDS, many=True),
+                "next_cursor": serializers.CharField(),
+                "has_more": serializers.BooleanField(),
+            },
+        ),
+    )
+    def get(self, request):
+        cursor, page_size = self.parse(request)
+        not_modified = self.conditional_response(request)
+        if not_modified is not None:
+            return not_modified
+        changes, next_cursor, has_more = read_changes(request.auth.partner, cursor, page_size)
+        return Response(
+            {
+                "results": [self.present(change, request) for change in changes],
+                "next_cursor": next_cursor.encode(),
+                "has_more": has_more,
+            }
+        )
+
+    def parse(self, request):
+        unknown = sorted(set(request.query_params) - {"cursor", "page_size"})
+        if unknown:
+            raise BadParameters(
+                dict.fromkeys(unknown, "Unknown parameter. Known: cursor, page_size.")
+            )
+        raw_size = request.query_params.get("page_size", str(DEFAULT_PAGE_SIZE))
+        if not raw_size.isdigit() or not 1 <= int(raw_size) <= MAX_PAGE_SIZE:
+            raise BadParameters({"page_size": f"Must be a whole number from 1 to {MAX_PAGE_SIZE}."})
+        raw_cursor = request.query_params.get("cursor")
+        try:
+            cursor = Cursor.decode(raw_cursor) if raw_cursor is not None else Cursor.start()
+        except BadCursor as error:
+            raise BadParameters({"cursor": str(error)}) from None
+        return cursor, int(raw_size)
+
+    def present(self, change, request) -> dict:
+        entry = change.entry
+        url = None
+        if change.action == "upsert":
+            url = reverse(
+                f"api:{entry.resource}-detail", kwargs={"id": entry.object_id}, request=request
+            )
+        return {
+            "id": str(entry.object_id),
+            "type": entry.resource,
+            "action": change.action,
+            "locale": entry.locale or None,
+            "modified": entry.modified.isoformat(),
+            "url": url,
+        }
