@@ -6,6 +6,6 @@ class ApiConfig(AppConfig):
     verbose_name = "Partner API"
 
     def ready(self) -> None:
-        from api import signals
+        from api import schema, signals  # noqa: F401 (schema registers its extension)
 
         signals.connect()

@@ -53,13 +53,14 @@ def record_changes(instances, action: str = ChangeLogEntry.Action.UPSERT) -> lis
 
 
 def latest_facts(object_ids) -> dict:
-    """The scope facts each item had after its last change."""
+    """The scope facts each item last had while published (a deletion, such as the
+    unpublish that comes before a page is deleted, keeps the facts it was removed with)."""
     facts = {}
     rows = (
         ChangeLogEntry.objects.filter(object_id__in=object_ids, partner=None)
         .order_by("id")
-        .values_list("object_id", "scope_after")
+        .values_list("object_id", "scope_before", "scope_after")
     )
-    for object_id, after in rows:
-        facts[object_id] = after
+    for object_id, before, after in rows:
+        facts[object_id] = after if after is not None else before
     return facts

@@ -6,7 +6,13 @@ demo loader and scripts all publish through Wagtail's actions.
 
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
-from wagtail.signals import page_published, page_unpublished, published, unpublished
+from wagtail.signals import (
+    page_published,
+    page_unpublished,
+    post_page_move,
+    published,
+    unpublished,
+)
 
 from api.changes import record_changes
 from api.models import ChangeLogEntry
@@ -26,6 +32,12 @@ def on_unpublished(sender, instance, **kwargs):
 
 def on_deleted(sender, instance, **kwargs):
     record_changes([instance], DELETE)
+
+
+def on_moved(sender, instance, **kwargs):
+    # New URLs for the page and everything below it.
+    affected = instance.get_descendants(inclusive=True).live().specific()
+    record_changes([page for page in affected if type(page) in PAGE_RESOURCES.values()])
 
 
 def on_snippet_saved(sender, instance, raw=False, **kwargs):
@@ -54,6 +66,7 @@ def connect() -> None:
     for model in PAGE_RESOURCES.values():
         page_published.connect(on_published, sender=model)
         page_unpublished.connect(on_unpublished, sender=model)
+    post_page_move.connect(on_moved)
     published.connect(on_published, sender=MODELS["clusters"])
     unpublished.connect(on_unpublished, sender=MODELS["clusters"])
     for model in MODELS.values():

@@ -17,6 +17,9 @@ from django.utils.text import slugify
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
+from api.changes import lock_change_log
+from api.models import ChangeLogEntry
+from api.scope import term_keys_with_ancestors
 from cms.models import NAMESPACE_LOCAL_OFFER
 from directory.choices import ServiceArea
 from directory.models import (
@@ -98,7 +101,7 @@ def ensure_section() -> DirectoryIndexPage:
 
 
 def ensure_terms(locale: Locale) -> list[TaxonomyTerm]:
-    terms = list(TaxonomyTerm.objects.filter(locale=locale))
+    terms = list(TaxonomyTerm.objects.filter(locale=locale).select_related("parent"))
     if terms:
         return terms
     from home.demo.loader import ensure_taxonomy
@@ -254,26 +257,45 @@ def generate_directory(
             ServicePage.objects._insert(pages, fields=page_fields)
             Page.objects.filter(pk=section.pk).update(numchild=section.numchild + size)
 
-            locations, contacts, schedules, links = [], [], [], []
+            locations, contacts, schedules, links, log = [], [], [], [], []
             for page in pages:
                 page_locations, page_contacts, page_schedules = build_children(rng, page, locale)
                 locations += page_locations
                 contacts += page_contacts
                 schedules += page_schedules
+                chosen = rng.sample(terms, min(len(terms), rng.randint(2, 4)))
                 links += [
-                    term_link(servicepage_id=page.pk, taxonomyterm_id=term.pk)
-                    for term in rng.sample(terms, min(len(terms), rng.randint(2, 4)))
+                    term_link(servicepage_id=page.pk, taxonomyterm_id=term.pk) for term in chosen
                 ]
+                log.append(published_entry(page, chosen, locale))
             ServiceLocation.objects.bulk_create(locations)
             ServiceContact.objects.bulk_create(contacts)
             ServiceSchedule.objects.bulk_create(schedules)
             term_link.objects.bulk_create(links)
+            lock_change_log()
+            ChangeLogEntry.objects.bulk_create(log)
         if index:
             indexed = ServicePage.objects.filter(pk__in=[page.pk for page in pages])
             get_search_backend().add_bulk(ServicePage, indexed)
         created_ids += [page.pk for page in pages]
         progress(size)
     return created_ids
+
+
+def published_entry(page: ServicePage, terms, locale: Locale) -> ChangeLogEntry:
+    """What publishing the page would have written to the change log."""
+    return ChangeLogEntry(
+        resource="services",
+        object_id=page.uuid,
+        locale=locale.language_code,
+        action=ChangeLogEntry.Action.UPSERT,
+        scope_after={
+            "type": "services",
+            "locale": locale.language_code,
+            "terms": term_keys_with_ancestors(terms),
+            "areas": sorted(page.service_areas),
+        },
+    )
 
 
 def base_fields(page: ServicePage) -> dict:

@@ -6,6 +6,8 @@ import django_filters
 from django import forms
 from django.conf import settings
 from django.db.models import Case, IntegerField, Value, When
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from api.scope import json_list_contains
 from directory.choices import ServiceArea
@@ -64,6 +66,7 @@ class TermField(RepeatableField):
         return [term_keys(code, self.vocabulary) for code in super().clean(value)]
 
 
+@extend_schema_field(OpenApiTypes.STR)
 class TermFilter(django_filters.Filter):
     """`term=autism&term=help-with-learning`: items with all of them (or terms below)."""
 
@@ -96,6 +99,7 @@ class OrganisationField(forms.CharField):
             raise forms.ValidationError(f"Unknown organisation id: {value!r}.") from None
 
 
+@extend_schema_field(OpenApiTypes.UUID)
 class OrganisationFilter(django_filters.Filter):
     field_class = OrganisationField
 

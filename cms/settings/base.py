@@ -234,6 +234,13 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "PREPROCESSING_HOOKS": ["api.schema.only_partner_api"],
+    "ENUM_NAME_OVERRIDES": {
+        "ServiceStatusEnum": "directory.models.ServicePage.Status",
+        "OrganisationStatusEnum": "directory.models.Organisation.Status",
+        "OrganisationKindEnum": "directory.models.Organisation.Kind",
+        "ServiceAreaEnum": "directory.choices.ServiceArea",
+    },
+    "COMPONENT_SPLIT_REQUEST": True,
     # The docs page's assets are served by us: no CDN is needed to read them.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

@@ -60,3 +60,13 @@ def test_refuses_a_nonsense_count(db):
 
     with pytest.raises(CommandError, match="at least 1"):
         call_command("generate_directory", "--services", "0")
+
+
+def test_generated_services_are_in_the_change_log(sections):
+    from api.models import ChangeLogEntry
+
+    created = generate_directory(10, seed=2, index=False)
+    uuids = set(ServicePage.objects.filter(pk__in=created).values_list("uuid", flat=True))
+    logged = ChangeLogEntry.objects.filter(object_id__in=uuids, action="upsert")
+    assert logged.count() == 10
+    assert all(entry.scope_after["terms"] for entry in logged)
