@@ -11,7 +11,7 @@ PYTEST_ARGS ?=
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
 
-.PHONY: help install run test lint format services test-tools lock
+.PHONY: help install run test lint format services test-tools lock bench
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -34,6 +34,9 @@ test-tools: ## Install the system tools the suite drives (docker-compose, Chromi
 
 test: install test-tools services ## Run the whole suite on PostgreSQL and Redis
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(PYTHON) -m pytest $(PYTEST_ARGS)
+
+bench: install services ## Benchmark /api/v1/ against Wagtail's API v2; writes docs/benchmarks.md
+	$(PYTHON) bench/run.py
 
 lint: install ## ruff check and format check
 	$(VENV)/bin/ruff check .

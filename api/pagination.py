@@ -35,3 +35,23 @@ class FeedPagination(PageNumberPagination):
         except InvalidPage:
             raise NotFound(f"There is no page {raw}: there are {paginator.num_pages}.") from None
         return list(self.page)
+
+    def get_schema_operation_parameters(self, view):
+        return [
+            {
+                "name": self.page_query_param,
+                "required": False,
+                "in": "query",
+                "description": "A page number, from 1.",
+                "schema": {"type": "integer", "minimum": 1},
+            },
+            {
+                "name": self.page_size_query_param,
+                "required": False,
+                "in": "query",
+                "description": (
+                    f"Items per page, 1 to {self.max_page_size} (default {self.page_size})."
+                ),
+                "schema": {"type": "integer", "minimum": 1, "maximum": self.max_page_size},
+            },
+        ]

@@ -18,3 +18,53 @@ class PartnerKeyScheme(OpenApiAuthenticationExtension):
             "name": "Authorization",
             "description": "Your partner key, sent as `Authorization: Api-Key <key>`.",
         }
+
+
+ERRORS_SCHEMA = {
+    "type": "object",
+    "required": ["errors"],
+    "properties": {
+        "errors": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["message"],
+                "properties": {
+                    "param": {"type": "string", "description": "The query parameter at fault."},
+                    "message": {"type": "string"},
+                },
+            },
+        }
+    },
+}
+ERROR_RESPONSES = {
+    "400": "A query parameter is not valid; `param` names it.",
+    "401": "No key, or a key that is not valid or has been revoked.",
+    "403": "Your key's scope does not include this kind of content.",
+    "404": "No such item, or not one your key may see; or a page past the last.",
+    "429": "Too many requests: wait the number of seconds in `Retry-After`.",
+}
+NOT_MODIFIED = {"description": "Not modified since your `If-None-Match` / `If-Modified-Since`."}
+
+
+def document_errors(result, generator, request, public):
+    """drf-spectacular postprocessing hook: every feed operation's error responses,
+    and the 304 of conditional requests."""
+    result.setdefault("components", {}).setdefault("schemas", {})["Errors"] = ERRORS_SCHEMA
+    for path, operations in result.get("paths", {}).items():
+        if path in ("/api/v1/",):
+            continue
+        for operation in operations.values():
+            responses = operation.setdefault("responses", {})
+            responses.setdefault("304", NOT_MODIFIED)
+            for status, description in ERROR_RESPONSES.items():
+                responses.setdefault(
+                    status,
+                    {
+                        "description": description,
+                        "content": {
+                            "application/json": {"schema": {"$ref": "#/components/schemas/Errors"}}
+                        },
+                    },
+                )
+    return result

@@ -2,6 +2,7 @@
 GETs, caching headers and rate limits."""
 
 import hashlib
+import uuid
 
 from django.conf import settings
 from django.db.models import Max
@@ -89,7 +90,7 @@ class FeedViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
     filterset_class = None
     lookup_field = "uuid"
     lookup_url_kwarg = "id"
-    lookup_value_regex = "[0-9a-fA-F-]{36}"
+    lookup_value_regex = "[^/]+"  # anything: a malformed id gets a JSON 404, not a page
     authentication_classes = [PartnerKeyAuthentication]
     permission_classes = [HasPartnerKey]
     throttle_classes = [PartnerKeyThrottle, ClientIPThrottle]
@@ -136,7 +137,10 @@ class FeedViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
 
     def get_object(self):
         try:
+            uuid.UUID(self.kwargs[self.lookup_url_kwarg])
             return super().get_object()
+        except ValueError:
+            raise NotFound("No such item: ids are UUIDs.") from None
         except NotFound:
             raise NotFound("No such item, or not one your key may see.") from None
 

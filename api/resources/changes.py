@@ -37,7 +37,13 @@ class ChangesView(ConditionalGetMixin, APIView):
             OpenApiParameter(
                 "cursor", str, description="The next_cursor of your last call; omit to start."
             ),
-            OpenApiParameter("page_size", int, description=f"1 to {MAX_PAGE_SIZE}."),
+            OpenApiParameter(
+                "page_size",
+                {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE},
+                description=(
+                    f"Changes per page, 1 to {MAX_PAGE_SIZE} (default {DEFAULT_PAGE_SIZE})."
+                ),
+            ),
         ],
         responses=inline_serializer(
             "Changes",

@@ -130,3 +130,30 @@ def terms_payload(serializer: ItemSerializer, obj, terms) -> list[dict]:
     return TermSummarySerializer(
         sorted(localised, key=lambda t: (t.vocabulary, t.sort_order, t.name)), many=True
     ).data
+
+
+STREAM_SCHEMA = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "required": ["type", "value"],
+        "properties": {
+            "id": {"type": "string"},
+            "type": {"type": "string"},
+            "value": {"description": "The block's content; rich text is sanitised HTML."},
+        },
+    },
+}
+IMAGE_SCHEMA = {
+    "type": "object",
+    "nullable": True,
+    "description": "An image with renditions of fixed sizes (thumbnail, small, medium, large).",
+    "properties": {
+        "id": {"type": "integer"},
+        "title": {"type": "string"},
+        "alt": {"type": "string"},
+        "width": {"type": "integer"},
+        "height": {"type": "integer"},
+        "renditions": {"type": "object", "additionalProperties": {"type": "object"}},
+    },
+}

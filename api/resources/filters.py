@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db.models import Case, IntegerField, Value, When
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
+from wagtail.search.backends import get_search_backend
 
 from api.scope import json_list_contains
 from directory.choices import ServiceArea
@@ -125,7 +126,7 @@ class SearchFilter(django_filters.CharFilter):
     def filter(self, queryset, value):
         if not value:
             return queryset
-        results = queryset.model.objects.search(value)[:SEARCH_LIMIT]
+        results = get_search_backend().search(value, queryset.model)[:SEARCH_LIMIT]
         ranked = [item.pk for item in results]
         queryset = queryset.filter(pk__in=ranked)
         if "ordering" not in self.parent.data:

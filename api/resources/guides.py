@@ -1,9 +1,13 @@
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from api.resources.base import FeedViewSet
-from api.resources.common import ReviewedItemSerializer, TermSummarySerializer, terms_payload
+from api.resources.common import (
+    STREAM_SCHEMA,
+    ReviewedItemSerializer,
+    TermSummarySerializer,
+    terms_payload,
+)
 from api.resources.filters import FeedFilterSet, TermFilter, ordering_filter
 from guides.models import GuidePage
 
@@ -30,7 +34,7 @@ class GuideSerializer(ReviewedItemSerializer):
     max_age = serializers.IntegerField()
     related_guides = serializers.SerializerMethodField()
 
-    @extend_schema_field(OpenApiTypes.OBJECT)
+    @extend_schema_field(STREAM_SCHEMA)
     def get_body(self, obj):
         return obj.body.stream_block.get_api_representation(obj.body)
 

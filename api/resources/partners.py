@@ -1,9 +1,8 @@
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from api.resources.base import FeedViewSet
-from api.resources.common import ReviewedItemSerializer
+from api.resources.common import IMAGE_SCHEMA, STREAM_SCHEMA, ReviewedItemSerializer
 from api.resources.filters import FeedFilterSet, OrganisationFilter, ordering_filter
 from api.resources.organisations import OrganisationSummarySerializer
 from cms.images import image_api_representation
@@ -26,11 +25,11 @@ class PartnerSerializer(ReviewedItemSerializer):
     links = serializers.SerializerMethodField()
     services = serializers.SerializerMethodField(help_text="Ids of the partner's services.")
 
-    @extend_schema_field(OpenApiTypes.OBJECT)
+    @extend_schema_field(IMAGE_SCHEMA)
     def get_logo(self, obj):
         return image_api_representation(obj.display_logo)
 
-    @extend_schema_field(OpenApiTypes.OBJECT)
+    @extend_schema_field(STREAM_SCHEMA)
     def get_body(self, obj):
         return obj.body.stream_block.get_api_representation(obj.body)
 

@@ -1,0 +1,541 @@
+"""`make bench`: the partner API (/api/v1/) against Wagtail's API v2, same data, one run.
+
+Builds a scratch PostgreSQL database and Redis database, fills them with the demo
+content plus a generated directory, serves it with gunicorn (cms.settings.bench),
+drives each scenario with a small threaded HTTP client on loopback, and writes
+docs/benchmarks.md. Everything it started is stopped on exit, Ctrl-C included.
+
+Environment: BENCH_SERVICES (default 10000), BENCH_SECONDS per scenario (12),
+BENCH_CONCURRENCY (4), BENCH_POSTGRES_URL and BENCH_REDIS_URL (the servers, default
+127.0.0.1 on the standard ports), BENCH_KEEP_DB=1 to keep the database afterwards.
+"""
+
+import contextlib
+import http.client
+import json
+import os
+import platform
+import secrets
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import urlencode
+
+import psycopg
+import redis
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+OUTPUT = ROOT / "docs" / "benchmarks.md"
+
+SERVICES = int(os.environ.get("BENCH_SERVICES", "10000"))
+SECONDS = float(os.environ.get("BENCH_SECONDS", "12"))
+WARMUP_SECONDS = 2.0
+CONCURRENCY = int(os.environ.get("BENCH_CONCURRENCY", "4"))
+WORKERS = 2
+SYNC_RUNS = 3
+SYNC_PAGE_SIZE = 500
+POSTGRES = os.environ.get("BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432")
+REDIS = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379")
+DATABASE = "localoffer_bench"
+REDIS_DB = 12
+TIME_LIMIT_SECONDS = 15 * 60  # the whole run, setup included
+
+V1_LIST = "/api/v1/services/?page_size=50"
+V2_LIST = "/api/v2/pages/?type=directory.ServicePage&fields=*&limit=50"
+
+
+def log(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+# ---------------------------------------------------------------- setup
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def bench_environment(port: int, data_dir: str) -> dict:
+    env = dict(os.environ)
+    env.update(
+        DJANGO_SETTINGS_MODULE="cms.settings.bench",
+        DATABASE_URL=f"{POSTGRES}/{DATABASE}",
+        REDIS_URL=f"{REDIS}/{REDIS_DB}",
+        SECRET_KEY=f"bench-{secrets.token_hex(24)}",
+        ALLOWED_HOSTS="127.0.0.1",
+        EMAIL_HOST="localhost",
+        DEFAULT_FROM_EMAIL="Local Offer benchmark <bench@example.org>",
+        WAGTAILADMIN_BASE_URL=f"http://127.0.0.1:{port}",
+        SECURE_SSL_REDIRECT="false",
+        LOCAL_DATA_DIR=data_dir,
+        LOG_LEVEL="WARNING",
+        PYTHONUNBUFFERED="1",
+    )
+    return env
+
+
+def reset_stores() -> None:
+    with psycopg.connect(f"{POSTGRES}/postgres", autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{DATABASE}"')
+    redis.Redis.from_url(f"{REDIS}/{REDIS_DB}").flushdb()
+
+
+def drop_database() -> None:
+    with psycopg.connect(f"{POSTGRES}/postgres", autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
+
+
+def manage(env: dict, *args: str, timeout: float = 300) -> str:
+    log("manage.py " + " ".join(args))
+    done = subprocess.run(
+        [PYTHON, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        text=True,
+        timeout=timeout,
+        check=True,
+    )
+    return done.stdout
+
+
+def python(env: dict, script: str, timeout: float = 120) -> str:
+    done = subprocess.run(
+        [PYTHON, script], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True, timeout=timeout
+    )
+    if done.returncode:
+        raise RuntimeError(f"{script} failed ({done.returncode}): {done.stdout[-2000:]}")
+    return done.stdout
+
+
+def start_gunicorn(env: dict, port: int) -> subprocess.Popen:
+    log(f"gunicorn on 127.0.0.1:{port}, {WORKERS} workers x 1 thread")
+    server = subprocess.Popen(
+        [
+            PYTHON,
+            "-m",
+            "gunicorn",
+            "cms.wsgi:application",
+            f"--bind=127.0.0.1:{port}",
+            f"--workers={WORKERS}",
+            "--threads=1",
+            "--log-level=warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"gunicorn exited with {server.returncode}")
+        with contextlib.suppress(OSError):
+            if get(port, "/health/")[0] == 200:
+                return server
+        time.sleep(0.5)
+    raise RuntimeError("gunicorn did not answer /health/ with 200 within 60 s")
+
+
+def stop(server: subprocess.Popen | None) -> None:
+    if server is None or server.poll() is not None:
+        return
+    log("stopping gunicorn")
+    server.terminate()
+    try:
+        server.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+
+
+# ---------------------------------------------------------------- HTTP
+
+
+def get(port: int, path: str, headers: dict | None = None) -> tuple[int, dict, bytes]:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    try:
+        conn.request("GET", path, headers=headers or {})
+        response = conn.getresponse()
+        return response.status, dict(response.getheaders()), response.read()
+    finally:
+        conn.close()
+
+
+def worker_cpu_seconds(server: subprocess.Popen) -> float | None:
+    """CPU time (user + system) of gunicorn's master and workers, from /proc."""
+    try:
+        children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+        total_ticks = 0
+        for pid in [server.pid, *map(int, children)]:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total_ticks += int(fields[11]) + int(fields[12])  # utime, stime
+        return total_ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError):
+        return None
+
+
+@dataclass
+class Result:
+    name: str
+    request: str
+    latencies: list[float] = field(default_factory=list)
+    sizes: list[int] = field(default_factory=list)
+    unexpected: dict[str, int] = field(default_factory=dict)
+    elapsed: float = 0.0
+    cpu_seconds: float | None = None
+
+    @property
+    def count(self) -> int:
+        return len(self.latencies)
+
+    @property
+    def rps(self) -> float:
+        return self.count / self.elapsed
+
+    def percentile(self, p: float) -> float:
+        ordered = sorted(self.latencies)
+        return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))] * 1000
+
+    @property
+    def cpu_ms(self) -> float | None:
+        return None if self.cpu_seconds is None else self.cpu_seconds / self.count * 1000
+
+
+def load(port, name, request, paths, headers, expect, seconds, server=None) -> Result:
+    """`CONCURRENCY` threads, each sending requests back to back for `seconds`."""
+    result = Result(name, request)
+    lock = threading.Lock()
+    stop_at = time.perf_counter() + seconds
+
+    def run(n: int) -> None:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        i = n
+        while time.perf_counter() < stop_at:
+            path = paths[i % len(paths)]
+            i += CONCURRENCY
+            started = time.perf_counter()
+            try:
+                conn.request("GET", path, headers=headers)
+                response = conn.getresponse()
+                body = response.read()
+                status = response.status
+            except (OSError, http.client.HTTPException) as error:
+                conn.close()
+                status, body = type(error).__name__, b""
+            took = time.perf_counter() - started
+            with lock:
+                if status == expect:
+                    result.latencies.append(took)
+                    result.sizes.append(len(body))
+                else:
+                    result.unexpected[str(status)] = result.unexpected.get(str(status), 0) + 1
+        conn.close()
+
+    cpu_before = worker_cpu_seconds(server) if server else None
+    started = time.perf_counter()
+    threads = [threading.Thread(target=run, args=(n,), daemon=True) for n in range(CONCURRENCY)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    result.elapsed = time.perf_counter() - started
+    cpu_after = worker_cpu_seconds(server) if server else None
+    if cpu_before is not None and cpu_after is not None:
+        result.cpu_seconds = cpu_after - cpu_before
+    return result
+
+
+def scenario(port, server, name, request, paths, headers=None, expect=200) -> Result:
+    headers = headers or {}
+    load(port, name, request, paths, headers, expect, WARMUP_SECONDS)
+    result = load(port, name, request, paths, headers, expect, SECONDS, server)
+    if result.unexpected or not result.count:
+        raise RuntimeError(f"{name}: expected {expect} only, also got {result.unexpected}")
+    log(
+        f"{name}: {result.count} requests, {result.rps:.1f}/s, "
+        f"p50 {result.percentile(50):.1f} ms, p99 {result.percentile(99):.1f} ms"
+    )
+    return result
+
+
+def full_sync(port: int, headers: dict) -> tuple[float, int, int]:
+    """Follow the changes feed from the start until has_more is false."""
+    items = pages = 0
+    path = f"/api/v1/changes/?page_size={SYNC_PAGE_SIZE}"
+    started = time.perf_counter()
+    while True:
+        status, _, body = get(port, path, headers)
+        if status != 200:
+            raise RuntimeError(f"changes feed answered {status}: {body[:300]!r}")
+        page = json.loads(body)
+        items += len(page["results"])
+        pages += 1
+        if not page["has_more"]:
+            return time.perf_counter() - started, items, pages
+        path = "/api/v1/changes/?" + urlencode(
+            {"page_size": SYNC_PAGE_SIZE, "cursor": page["next_cursor"]}
+        )
+
+
+# ---------------------------------------------------------------- the run
+
+
+def measure(port: int, server: subprocess.Popen, key: str) -> dict:
+    auth = {"Authorization": f"Api-Key {key}"}
+    status, headers, body = get(port, V1_LIST, auth)
+    if status != 200:
+        raise RuntimeError(f"{V1_LIST} answered {status}: {body[:300]!r}")
+    total = json.loads(body)["count"]
+    etag = headers["ETag"]
+    status, _, body = get(port, V2_LIST)
+    if status != 200 or len(json.loads(body)["items"]) != 50:
+        raise RuntimeError(f"{V2_LIST} answered {status}: {body[:300]!r}")
+
+    detail_paths = []
+    for page in range(1, 6):
+        _, _, body = get(port, f"/api/v1/services/?page_size=100&page={page}", auth)
+        detail_paths += [f"/api/v1/services/{item['id']}/" for item in json.loads(body)["results"]]
+
+    results = [
+        scenario(port, server, "Partner API: services list", V1_LIST, [V1_LIST], auth),
+        scenario(
+            port,
+            server,
+            f"Partner API: service detail ({len(detail_paths)} ids in turn)",
+            "/api/v1/services/<id>/",
+            detail_paths,
+            auth,
+        ),
+        scenario(
+            port,
+            server,
+            "Partner API: services list, not modified",
+            f"{V1_LIST} + If-None-Match",
+            [V1_LIST],
+            {**auth, "If-None-Match": etag},
+            expect=304,
+        ),
+        scenario(port, server, "Wagtail API v2: pages list (baseline)", V2_LIST, [V2_LIST]),
+    ]
+
+    syncs = []
+    for run in range(1, SYNC_RUNS + 1):
+        seconds, items, pages = full_sync(port, auth)
+        log(f"changes sync {run}: {items} items in {pages} pages, {seconds:.2f} s")
+        syncs.append((seconds, items, pages))
+    return {"results": results, "syncs": syncs, "services_total": total}
+
+
+def software_versions(env: dict) -> dict:
+    with psycopg.connect(f"{POSTGRES}/postgres") as conn:
+        postgres = conn.execute("SHOW server_version").fetchone()[0].split()[0]
+    redis_version = redis.Redis.from_url(f"{REDIS}/{REDIS_DB}").info("server")["redis_version"]
+    versions = subprocess.run(
+        [
+            PYTHON,
+            "-c",
+            "import django, wagtail, gunicorn; print(django.__version__, "
+            "wagtail.__version__, gunicorn.__version__)",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        text=True,
+        check=True,
+    ).stdout.split()
+    cpu = "unknown CPU"
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "python": platform.python_version(),
+        "postgres": postgres,
+        "redis": redis_version,
+        "django": versions[0],
+        "wagtail": versions[1],
+        "gunicorn": versions[2],
+    }
+
+
+def main() -> None:
+    def interrupted(signum, _frame):
+        raise KeyboardInterrupt(f"signal {signum}")
+
+    def too_long(_signum, _frame):
+        raise TimeoutError(f"the benchmark took longer than {TIME_LIMIT_SECONDS} s")
+
+    signal.signal(signal.SIGTERM, interrupted)
+    signal.signal(signal.SIGALRM, too_long)
+    signal.alarm(TIME_LIMIT_SECONDS)
+
+    port = free_port()
+    server = None
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="localoffer-bench-") as data_dir:
+        env = bench_environment(port, data_dir)
+        try:
+            log(f"fresh database {DATABASE!r} and Redis db {REDIS_DB}")
+            reset_stores()
+            manage(env, "migrate", "--no-input", "-v", "0")
+            manage(env, "load_demo_content")
+            manage(
+                env,
+                "generate_directory",
+                f"--services={SERVICES}",
+                "--seed=1",
+                "--no-index",
+                timeout=600,
+            )
+            key = manage(env, "create_partner", "Benchmark").strip().splitlines()[-1]
+            queries = json.loads(
+                python({**env, "BENCH_API_KEY": key}, "bench/queries.py").strip().splitlines()[-1]
+            )
+            log(f"queries per request: {queries}")
+            server = start_gunicorn(env, port)
+            measured = measure(port, server, key)
+            stop(server)
+            versions = software_versions(env)
+        finally:
+            stop(server)
+            if os.environ.get("BENCH_KEEP_DB") != "1":
+                with contextlib.suppress(psycopg.Error):
+                    drop_database()
+    signal.alarm(0)
+    OUTPUT.write_text(report(measured, queries, versions, time.monotonic() - started))
+    log(f"wrote {OUTPUT.relative_to(ROOT)}")
+
+
+# ---------------------------------------------------------------- the report
+
+
+def report(measured: dict, queries: dict, versions: dict, took: float) -> str:
+    results = measured["results"]
+    v1_list, _detail, not_modified, v2_list = results
+    syncs = measured["syncs"]
+    sync_seconds = statistics.median(seconds for seconds, _, _ in syncs)
+    sync_items, sync_pages = syncs[0][1], syncs[0][2]
+    command = "make bench"
+    if os.environ.get("BENCH_SERVICES"):
+        command = f"BENCH_SERVICES={SERVICES} make bench"
+
+    rows = [
+        f"| {r.name} | `{r.request}` | {r.count} | {r.rps:.1f} | {r.percentile(50):.1f} "
+        f"| {r.percentile(99):.1f} | {'' if r.cpu_ms is None else f'{r.cpu_ms:.1f}'} "
+        f"| {statistics.mean(r.sizes):,.0f} |"
+        for r in results
+    ]
+
+    def target(label: str, ours: float, theirs: float, unit: str, goal: float) -> str:
+        verdict = "**met**" if ours / theirs >= goal else "**not met**"
+        return (
+            f"| {label} | {ours / theirs:.1f}x ({ours:.1f} vs {theirs:.1f} {unit}) "
+            f"| {goal:.0f}x | {verdict} |"
+        )
+
+    targets = [
+        target("services list throughput / Wagtail API v2's", v1_list.rps, v2_list.rps, "req/s", 5),
+        target(
+            "200 / 304 p50 latency",
+            v1_list.percentile(50),
+            not_modified.percentile(50),
+            "ms",
+            20,
+        ),
+        target("304 / 200 throughput", not_modified.rps, v1_list.rps, "req/s", 20),
+    ]
+    if v1_list.cpu_ms and not_modified.cpu_ms:
+        targets.append(
+            target("200 / 304 app CPU per request", v1_list.cpu_ms, not_modified.cpu_ms, "ms", 20)
+        )
+    newline = "\n"
+    return f"""# Benchmarks
+
+`make bench` measures how fast the partner API (`/api/v1/`) serves, next to Wagtail's own
+API v2 (`/api/v2/pages/`) serving the same pages from the same database, in one run.
+This file is written by that command: rerun it rather than editing the numbers.
+
+## How
+
+- **Run:** {datetime.now().strftime("%Y-%m-%d %H:%M")}, `{command}` (took {took / 60:.1f} min).
+- **Machine:** {versions["cores"]} cores ({versions["cpu"]}); PostgreSQL {versions["postgres"]},
+  Redis {versions["redis"]}, Python {versions["python"]}, Django {versions["django"]},
+  Wagtail {versions["wagtail"]}, gunicorn {versions["gunicorn"]}. Database, Redis, server and
+  load generator all share those cores.
+- **Data:** a fresh PostgreSQL database: the demo content plus
+  `generate_directory --services {SERVICES} --seed 1 --no-index`, {measured["services_total"]:,}
+  live services in all (each with 1 to 3 locations, 1 to 3 contacts, 2 to 4 taxonomy terms).
+- **Server:** gunicorn, {WORKERS} sync workers with 1 thread each, settings `cms.settings.bench`:
+  production settings (DEBUG off, Redis cache, PostgreSQL with persistent connections)
+  plus Wagtail API v2 at `/api/v2/` and rate limits raised so that nothing is throttled
+  (the throttles still run and count in Redis).
+- **Load:** a Python client on loopback, {CONCURRENCY} threads sending requests back to
+  back; each scenario gets {WARMUP_SECONDS:.0f} s of warm-up, then {SECONDS:.0f} s measured.
+  Sync workers close the connection after each response, so every request opens a new
+  TCP connection. Partner API requests carry `Authorization: Api-Key ...`.
+- **App CPU** is the CPU time of the gunicorn processes divided by the requests served
+  (PostgreSQL's and Redis's share is not in it).
+- **Changes feed:** one client follows `/api/v1/changes/?page_size={SYNC_PAGE_SIZE}` from
+  no cursor until `has_more` is false, {SYNC_RUNS} times; the median is reported.
+
+## Results
+
+| scenario | request | requests | req/s | p50 ms | p99 ms | app CPU ms/req | bytes |
+| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |
+{newline.join(rows)}
+
+Full sync of the changes feed: {sync_items:,} items in {sync_pages} pages, median
+**{sync_seconds:.2f} s** of {SYNC_RUNS} runs ({", ".join(f"{s:.2f}" for s, _, _ in syncs)} s),
+{sync_items / sync_seconds:,.0f} items/s.
+
+Database queries per request (Django's test client, second of two identical calls):
+
+| request | queries |
+| --- | ---: |
+| services list, `page_size=10` | {queries["list_10"]} |
+| services list, `page_size=50` | {queries["list_50"]} |
+| services list, `page_size=100` | {queries["list_100"]} |
+| service detail | {queries["detail"]} |
+| services list, 304 | {queries["not_modified"]} |
+| changes feed, `page_size=500` (first page) | {queries["changes_500"]} |
+| Wagtail API v2 pages list, `limit=10` | {queries["v2_10"]} |
+| Wagtail API v2 pages list, `limit=50` | {queries["v2_50"]} |
+| Wagtail API v2 pages list, `limit=100` | {queries["v2_100"]} |
+
+## Targets
+
+| ratio | measured | target | |
+| --- | --- | ---: | --- |
+{newline.join(targets)}
+
+Read with care:
+
+- The baseline does less work per item. `ServicePage` declares no `api_fields`, so
+  `fields=*` gives each page's title and Wagtail's meta fields (type, URLs, slug, dates,
+  locale, SEO fields) only, while the partner API gives every field, the organisation,
+  terms, locations, schedules and contacts (see the bytes column).
+- Throughput of the cheap requests (the 304) is bounded by the load generator and TCP
+  set-up as much as by the server: client and server share {versions["cores"]} cores.
+"""
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except KeyboardInterrupt:
+        log("interrupted; stopped and cleaned up")
+        sys.exit(130)
