@@ -79,6 +79,7 @@ def bench_environment(port: int, data_dir: str) -> dict:
         WAGTAILADMIN_BASE_URL=f"http://127.0.0.1:{port}",
         SECURE_SSL_REDIRECT="false",
         LOCAL_DATA_DIR=data_dir,
+        STATIC_ROOT=str(Path(data_dir) / "static"),  # empty: nothing served needs it
         LOG_LEVEL="WARNING",
         PYTHONUNBUFFERED="1",
     )
@@ -387,6 +388,7 @@ def main() -> None:
     server = None
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="localoffer-bench-") as data_dir:
+        (Path(data_dir) / "static").mkdir()
         env = bench_environment(port, data_dir)
         try:
             log(f"fresh database {DATABASE!r} and Redis db {REDIS_DB}")
@@ -407,7 +409,9 @@ def main() -> None:
             )
             log(f"queries per request: {queries}")
             server = start_gunicorn(env, port)
+            load_before = os.getloadavg()[0]
             measured = measure(port, server, key)
+            measured["load"] = (load_before, os.getloadavg()[0])
             stop(server)
             versions = software_versions(env)
         finally:
@@ -475,7 +479,8 @@ This file is written by that command: rerun it rather than editing the numbers.
 - **Machine:** {versions["cores"]} cores ({versions["cpu"]}); PostgreSQL {versions["postgres"]},
   Redis {versions["redis"]}, Python {versions["python"]}, Django {versions["django"]},
   Wagtail {versions["wagtail"]}, gunicorn {versions["gunicorn"]}. Database, Redis, server and
-  load generator all share those cores.
+  load generator all share those cores. Load average (1 min) when measuring began:
+  {measured["load"][0]:.2f}; when it ended: {measured["load"][1]:.2f}.
 - **Data:** a fresh PostgreSQL database: the demo content plus
   `generate_directory --services {SERVICES} --seed 1 --no-index`, {measured["services_total"]:,}
   live services in all (each with 1 to 3 locations, 1 to 3 contacts, 2 to 4 taxonomy terms).

@@ -1,0 +1,82 @@
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from wagtail import hooks
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from api.models import Partner, PartnerAPIKey
+
+
+class PartnerViewSet(ModelViewSet):
+    model = Partner
+    icon = "site"
+    menu_label = "Partners"
+    form_fields = [
+        "name",
+        "organisation",
+        "contact_email",
+        "is_active",
+        "scope_types",
+        "scope_terms",
+        "scope_areas",
+        "scope_locales",
+    ]
+    list_display = ["name", "contact_email", "is_active", "updated_at"]
+    list_filter = ["is_active"]
+    search_fields = ["name", "contact_email"]
+
+
+class KeyCreateView(generic.CreateView):
+    """Creates the key, then shows it once: only its hash is kept."""
+
+    def save_instance(self):
+        self.plain_key = PartnerAPIKey.objects.assign_key(self.form.instance)
+        return super().save_instance()
+
+    def save_action(self):
+        if self.expects_json_response:
+            return super().save_action()
+        return TemplateResponse(
+            self.request,
+            "api/admin/key_created.html",
+            {
+                **self.get_context_data(),
+                "plain_key": self.plain_key,
+                "key_object": self.object,
+                "index_url": reverse(self.index_url_name),
+            },
+        )
+
+
+class PartnerAPIKeyViewSet(ModelViewSet):
+    model = PartnerAPIKey
+    icon = "key"
+    menu_label = "API keys"
+    add_view_class = KeyCreateView
+    form_fields = ["partner", "name", "expiry_date", "revoked"]
+    list_display = [
+        "name",
+        "partner",
+        "prefix",
+        "created",
+        "last_used_at",
+        "expiry_date",
+        "revoked",
+    ]
+    list_filter = ["revoked", "partner"]
+    search_fields = ["name", "prefix"]
+    copy_view_enabled = False
+    inspect_view_enabled = True
+
+
+class PartnerAPIViewSetGroup(ViewSetGroup):
+    menu_label = "Partner API"
+    menu_icon = "code"
+    menu_order = 300
+    items = (PartnerViewSet, PartnerAPIKeyViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_partner_api_viewsets():
+    return PartnerAPIViewSetGroup()
