@@ -4,11 +4,11 @@ Written here, explicitly, by `record_changes`; `api/signals.py` connects Wagtail
 publishing signals to it. Read by the changes feed and (later) webhooks.
 """
 
-from django.db import connection
+from django.db import connection, transaction
 
 from api.models import ChangeLogEntry
-from api.public import RESOURCE_OF_MODEL
-from api.scope import facts_for
+from api.public import MODELS, RESOURCE_OF_MODEL, public_queryset
+from api.scope import Scope, facts_for, scope_signature
 
 # Writers take this lock until they commit, so sequence numbers commit in order and
 # a reader that has passed number N never sees a smaller one appear later.
@@ -64,3 +64,54 @@ def latest_facts(object_ids) -> dict:
     for object_id, before, after in rows:
         facts[object_id] = after if after is not None else before
     return facts
+
+
+@transaction.atomic
+def apply_scope_change(partner) -> list[ChangeLogEntry]:
+    """When a partner's scope has changed since the feed last looked, tell that partner
+    alone: a tombstone for each item that left its scope, an upsert for each that came in."""
+    current = scope_signature(partner)
+    previous = partner.scope_applied
+    if previous == current:
+        return []
+    entries = []
+    if previous is not None:
+        before, after = Scope(signature=previous), Scope(signature=current)
+        for resource in MODELS:
+            was = in_scope(before, resource)
+            now = in_scope(after, resource)
+            entries += [
+                ChangeLogEntry(
+                    resource=resource,
+                    object_id=object_id,
+                    locale=locale or "",
+                    action=ChangeLogEntry.Action.DELETE,
+                    partner=partner,
+                )
+                for object_id, locale in sorted(was.items() - now.items(), key=str)
+            ]
+            entries += [
+                ChangeLogEntry(
+                    resource=resource,
+                    object_id=object_id,
+                    locale=locale or "",
+                    action=ChangeLogEntry.Action.UPSERT,
+                    partner=partner,
+                )
+                for object_id, locale in sorted(now.items() - was.items(), key=str)
+            ]
+    lock_change_log()
+    created = ChangeLogEntry.objects.bulk_create(entries)
+    type(partner).objects.filter(pk=partner.pk).update(scope_applied=current)
+    partner.scope_applied = current
+    return created
+
+
+def in_scope(scope: Scope, resource: str) -> dict:
+    """{uuid: locale code} of the public items of one type that a scope covers."""
+    if not scope.allows_type(resource):
+        return {}
+    queryset = scope.filter(resource, public_queryset(resource))
+    if hasattr(queryset.model, "locale"):
+        return dict(queryset.values_list("uuid", "locale__language_code"))
+    return dict.fromkeys(queryset.values_list("uuid", flat=True))

@@ -57,6 +57,9 @@ class Partner(models.Model):
         choices_list=settings.WAGTAIL_CONTENT_LANGUAGES,
         help_text="Leave empty for all.",
     )
+    # The scope the change feed last acted on: when the scope changes, the feed
+    # writes this partner's tombstones and upserts (see api.changes.apply_scope_change).
+    scope_applied = models.JSONField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -81,6 +84,17 @@ class Partner(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        # scope_applied belongs to the change feed: an edit made from a stale copy
+        # of the partner must not wind it back.
+        if self.pk and kwargs.get("update_fields") is None and not kwargs.get("force_insert"):
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.name != "scope_applied"
+            ]
+        super().save(*args, **kwargs)
 
 
 class PartnerAPIKeyManager(BaseAPIKeyManager):

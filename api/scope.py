@@ -36,16 +36,30 @@ def term_keys_with_ancestors(terms) -> list[str]:
 
 
 class Scope:
-    def __init__(self, partner):
-        self.partner = partner
-        self.types = set(partner.scope_types)
-        self.areas = set(partner.scope_areas)
-        self.locales = set(partner.scope_locales)
+    def __init__(self, partner=None, *, signature: dict | None = None):
+        """A partner's scope as it is now, or as a recorded `scope_signature`."""
+        self.partner, self.signature = partner, signature
+        source = signature or {
+            "types": partner.scope_types,
+            "areas": partner.scope_areas,
+            "locales": partner.scope_locales,
+        }
+        self.types = set(source["types"])
+        self.areas = set(source["areas"])
+        self.locales = set(source["locales"])
+
+    @cached_property
+    def root_term_keys(self) -> set[str]:
+        if self.signature is not None:
+            return set(self.signature["terms"])
+        return set(scope_signature(self.partner)["terms"])
 
     @cached_property
     def term_keys(self) -> set[str]:
         """Translation keys of the partner's terms and every term below them."""
-        roots = list(self.partner.scope_terms.all())
+        if not self.root_term_keys:
+            return set()
+        roots = list(TaxonomyTerm.objects.filter(translation_key__in=self.root_term_keys))
         if not roots:
             return set()
         by_parent: dict[int | None, list[TaxonomyTerm]] = {}
@@ -105,6 +119,18 @@ class Scope:
                 )
             queryset = queryset.filter(condition)
         return queryset
+
+
+def scope_signature(partner) -> dict:
+    """A partner's scope as plain data: comparable, and storable in JSON."""
+    return {
+        "types": sorted(partner.scope_types),
+        "terms": sorted(
+            {str(key) for key in partner.scope_terms.values_list("translation_key", flat=True)}
+        ),
+        "areas": sorted(partner.scope_areas),
+        "locales": sorted(partner.scope_locales),
+    }
 
 
 def facts_for(resource: str, instance) -> dict:

@@ -5,6 +5,7 @@ from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
 from api.authentication import HasPartnerKey, PartnerKeyAuthentication
+from api.changes import apply_scope_change
 from api.errors import BadParameters
 from api.feed import BadCursor, Cursor, read_changes
 from api.resources.base import ClientIPThrottle, ConditionalGetMixin, PartnerKeyThrottle
@@ -59,6 +60,7 @@ class ChangesView(ConditionalGetMixin, APIView):
         not_modified = self.conditional_response(request)
         if not_modified is not None:
             return not_modified
+        apply_scope_change(request.auth.partner)
         changes, next_cursor, has_more = read_changes(request.auth.partner, cursor, page_size)
         return Response(
             {

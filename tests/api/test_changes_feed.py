@@ -150,3 +150,32 @@ def test_changes_answer_304_when_nothing_changed(sections, partner_api):
     publish(ServicePageFactory(parent=sections["council"]))
     first = partner_api.get(CHANGES)
     assert partner_api.get(CHANGES, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+
+
+def test_a_change_of_scope_brings_tombstones_and_upserts_to_that_partner_only(
+    sections, make_partner, api_client_for
+):
+    north = publish(ServicePageFactory(parent=sections["council"], service_areas=["north-east"]))
+    south = publish(ServicePageFactory(parent=sections["council"], service_areas=["south"]))
+    partner = make_partner(scope_areas=["north-east"])
+    api = api_client_for(partner)
+    bystander = api_client_for(make_partner(name="Bystander"))
+    first, cursor = read_all(api)
+    assert {c["id"] for c in first if c["type"] == "services"} == {str(north.uuid)}
+    _seen, bystander_cursor = read_all(bystander)
+
+    partner.scope_areas = ["south"]
+    partner.save()
+
+    changes, cursor = read_all(api, cursor)
+    assert sorted(summary(c for c in changes if c["type"] == "services")) == sorted(
+        [("delete", str(north.uuid)), ("upsert", str(south.uuid))]
+    )
+    assert read_all(api, cursor)[0] == []
+    assert read_all(bystander, bystander_cursor)[0] == []
+
+    # Narrowing the scope to other types removes everything of this type too.
+    partner.scope_types = ["guides"]
+    partner.save()
+    changes, _ = read_all(api, cursor)
+    assert ("delete", str(south.uuid)) in summary(changes)
