@@ -3,14 +3,17 @@ GETs, caching headers and rate limits."""
 
 import hashlib
 import uuid
+from collections.abc import Sequence
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Max
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import viewsets
 from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.response import Response
 from rest_framework.throttling import SimpleRateThrottle
 
 from api.authentication import HasPartnerKey, PartnerKeyAuthentication
@@ -22,6 +25,7 @@ from api.resources.common import ItemContext
 from api.scope import Scope
 
 CACHE_CONTROL = "public, max-age=60, s-maxage=60, stale-while-revalidate=30"
+ITEM_CACHE_SECONDS = 60 * 60
 
 
 class SettingsRateThrottle(SimpleRateThrottle):
@@ -60,6 +64,7 @@ class ConditionalGetMixin:
 
     def validators(self, request):
         sequence, modified = content_version()
+        self.content_sequence = sequence
         partner = request.auth.partner
         basis = (
             f"{sequence}|{partner.pk}|{partner.updated_at.isoformat()}|{request.get_full_path()}"
@@ -135,14 +140,16 @@ class FeedViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
             kwargs["context"]["items"] = ItemContext(self.resource, items, self.scope, self.request)
         return super().get_serializer(instance, *args, **kwargs)
 
-    def get_object(self):
+    def item_pk(self) -> int:
+        value = self.kwargs[self.lookup_url_kwarg]
         try:
-            uuid.UUID(self.kwargs[self.lookup_url_kwarg])
-            return super().get_object()
+            uuid.UUID(value)
         except ValueError:
             raise NotFound("No such item: ids are UUIDs.") from None
-        except NotFound:
-            raise NotFound("No such item, or not one your key may see.") from None
+        pk = self.base_queryset().filter(uuid=value).values_list("pk", flat=True).first()
+        if pk is None:
+            raise NotFound("No such item, or not one your key may see.")
+        return pk
 
     def list(self, request, *args, **kwargs):
         # Parameter names are checked already; an ETag can only match a URL that was
@@ -151,12 +158,29 @@ class FeedViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
         if not_modified is not None:
             return not_modified
         queryset = self.filter_queryset(self.get_queryset())
-        page = self.paginate_queryset(queryset)
-        serializer = self.get_serializer(page, many=True)
-        return self.get_paginated_response(serializer.data)
+        page = self.paginate_queryset(queryset.values_list("pk", flat=True))
+        return self.get_paginated_response(self.serialized(page))
 
     def retrieve(self, request, *args, **kwargs):
         not_modified = self.conditional_response(request)
         if not_modified is not None:
             return not_modified
-        return super().retrieve(request, *args, **kwargs)
+        return Response(self.serialized([self.item_pk()])[0])
+
+    def serialized(self, pks: Sequence[int]) -> Sequence[dict]:
+        """Items as JSON-ready data, from the cache (Redis) where possible.
+
+        A cached item is keyed on the content version: any publish anywhere makes new
+        keys, so nothing stale is served; old keys expire on their own.
+        """
+        locales = ",".join(sorted(self.scope.locales))  # translations depend on it
+        keys = {pk: f"api:v1:{self.resource}:{pk}:{self.content_sequence}:{locales}" for pk in pks}
+        found = cache.get_many(keys.values())
+        missing = [pk for pk in pks if keys[pk] not in found]
+        if missing:
+            objects = self.get_queryset().in_bulk(missing)
+            fresh = self.get_serializer([objects[pk] for pk in missing], many=True).data
+            made = {keys[pk]: item for pk, item in zip(missing, fresh, strict=True)}
+            cache.set_many(made, timeout=ITEM_CACHE_SECONDS)
+            found.update(made)
+        return [found[keys[pk]] for pk in pks]

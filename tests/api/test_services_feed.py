@@ -314,6 +314,24 @@ class TestHttpCaching:
         assert changed.status_code == 200
         assert changed["ETag"] != first["ETag"]
 
+    def test_items_are_served_from_the_cache_until_anything_is_published(
+        self, sections, partner_api
+    ):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        page = service(sections, title="First title")
+        with CaptureQueriesContext(connection) as cold:
+            partner_api.get(SERVICES)
+        with CaptureQueriesContext(connection) as warm:
+            assert partner_api.get(SERVICES).json()["results"][0]["title"] == "First title"
+        assert len(warm) < len(cold)  # no item was rebuilt from the database
+
+        page.title = "Second title"
+        publish(page)
+        assert partner_api.get(SERVICES).json()["results"][0]["title"] == "Second title"
+        assert partner_api.get(f"{SERVICES}{page.uuid}/").json()["title"] == "Second title"
+
     def test_304_is_decided_without_serializing(
         self, sections, partner_api, django_assert_max_num_queries
     ):
