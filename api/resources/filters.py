@@ -1,11 +1,13 @@
 """Filters shared by the resources. Bad values are 400s naming the parameter."""
 
 import uuid
+from datetime import UTC
 
 import django_filters
 from django import forms
 from django.conf import settings
 from django.db.models import Case, IntegerField, Value, When
+from django_filters.fields import IsoDateTimeField
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from wagtail.search.backends import get_search_backend
@@ -140,11 +142,33 @@ class SearchFilter(django_filters.CharFilter):
         return queryset
 
 
+class ModifiedAfterField(IsoDateTimeField):
+    """An ISO 8601 moment, normalised to UTC; years outside 1970-9999 are refused."""
+
+    def clean(self, value):
+        moment = super().clean(value)
+        if moment is None:
+            return None
+        try:
+            moment = moment.astimezone(UTC)
+        except (OverflowError, ValueError):
+            moment = None
+        if moment is None or not 1970 <= moment.year <= 9999:
+            raise forms.ValidationError(
+                "Give a date and time from 1970 onwards, e.g. 2026-01-31T09:00:00Z."
+            )
+        return moment
+
+
+class ModifiedAfterFilter(django_filters.IsoDateTimeFilter):
+    field_class = ModifiedAfterField
+
+
 class FeedFilterSet(django_filters.FilterSet):
     locale = django_filters.ChoiceFilter(
         field_name="locale__language_code", choices=settings.WAGTAIL_CONTENT_LANGUAGES
     )
-    modified_after = django_filters.IsoDateTimeFilter(
+    modified_after = ModifiedAfterFilter(
         method="filter_modified_after", help_text="ISO 8601, e.g. 2026-01-31T09:00:00Z"
     )
     q = SearchFilter(max_length=200, help_text="Words to search for.")

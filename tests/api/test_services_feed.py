@@ -170,6 +170,7 @@ class TestBadParameters:
         ("query", "param"),
         [
             ("modified_after=yesterday", "modified_after"),
+            ("modified_after=0353-06-18T04:46:35%2B16:24", "modified_after"),
             ("term=no-such-term", "term"),
             ("page=0", "page"),
             ("page=-1", "page"),
