@@ -4,6 +4,7 @@ import uuid
 from datetime import date, timedelta
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -136,3 +137,34 @@ class ReviewMixin(models.Model):
         if update_fields is not None and "next_review_due" not in update_fields:
             kwargs["update_fields"] = {*update_fields, "next_review_due"}
         super().save(*args, **kwargs)
+
+
+MAX_AGE = 25  # the Local Offer covers children and young people from 0 to 25
+
+
+class AgeRangeMixin(models.Model):
+    """Who a listing is for, in years: within 0-25, "from" not above "to"."""
+
+    min_age = models.PositiveSmallIntegerField(
+        "from age",
+        default=0,
+        validators=[MaxValueValidator(MAX_AGE)],
+        help_text="In years, 0 to 25.",
+    )
+    max_age = models.PositiveSmallIntegerField(
+        "to age",
+        default=MAX_AGE,
+        validators=[MaxValueValidator(MAX_AGE)],
+        help_text="In years, 0 to 25.",
+    )
+
+    class Meta:
+        abstract = True
+
+    def age_range_errors(self) -> dict[str, str]:
+        if self.min_age is not None and self.max_age is not None and self.min_age > self.max_age:
+            return {"max_age": "The upper age must be the same as or above the lower age."}
+        return {}
+
+    def covers_age(self, age: int) -> bool:
+        return self.min_age <= age <= self.max_age

@@ -16,9 +16,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.blocks import GuideBodyBlock
-from cms.models import ReviewMixin, StableIdMixin
+from cms.models import AgeRangeMixin, ReviewMixin, StableIdMixin
 from cms.teams import TeamSectionMixin
-from directory.models.services import AGE_VALIDATORS, MAX_AGE
 
 
 class GuideIndexPage(TeamSectionMixin, Page):
@@ -34,7 +33,7 @@ class GuideIndexPage(TeamSectionMixin, Page):
         verbose_name = "guide section"
 
 
-class GuidePage(ReviewMixin, StableIdMixin, Page):
+class GuidePage(ReviewMixin, StableIdMixin, AgeRangeMixin, Page):
     """Advice for families or young people, such as "When people can't agree"."""
 
     introduction = models.TextField(help_text="What the guide helps with, in a sentence or two.")
@@ -51,12 +50,6 @@ class GuidePage(ReviewMixin, StableIdMixin, Page):
         blank=True,
         related_name="guides_on_topic",
         limit_choices_to={"vocabulary__in": ["category", "need"]},
-    )
-    min_age = models.PositiveSmallIntegerField(
-        "from age", default=0, validators=AGE_VALIDATORS, help_text="In years, 0 to 25."
-    )
-    max_age = models.PositiveSmallIntegerField(
-        "to age", default=MAX_AGE, validators=AGE_VALIDATORS, help_text="In years, 0 to 25."
     )
 
     parent_page_types = ["guides.GuideIndexPage"]
@@ -94,10 +87,8 @@ class GuidePage(ReviewMixin, StableIdMixin, Page):
 
     def clean(self):
         super().clean()
-        if self.min_age is not None and self.max_age is not None and self.min_age > self.max_age:
-            raise ValidationError(
-                {"max_age": "The upper age must be the same as or above the lower age."}
-            )
+        if errors := self.age_range_errors():
+            raise ValidationError(errors)
 
 
 class RelatedGuide(Orderable):

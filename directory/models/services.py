@@ -1,6 +1,5 @@
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator
 from django.db import models
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -17,12 +16,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.fields import ChoiceListField
-from cms.models import ReviewMixin, StableIdMixin
+from cms.models import AgeRangeMixin, ReviewMixin, StableIdMixin
 from cms.validators import normalise_postcode, validate_uk_phone, validate_uk_postcode
 from directory.choices import LANGUAGES, ServiceArea
-
-MAX_AGE = 25
-AGE_VALIDATORS = [MaxValueValidator(MAX_AGE)]
 
 
 class ServicePageForm(WagtailAdminPageForm):
@@ -62,7 +58,7 @@ class ServicePageForm(WagtailAdminPageForm):
         return False
 
 
-class ServicePage(ReviewMixin, StableIdMixin, Page):
+class ServicePage(ReviewMixin, StableIdMixin, AgeRangeMixin, Page):
     """A directory entry: one service, activity or group (an ORUK "service")."""
 
     class Status(models.TextChoices):
@@ -95,12 +91,6 @@ class ServicePage(ReviewMixin, StableIdMixin, Page):
         blank=True,
         related_name="services",
         verbose_name="categories, needs and audiences",
-    )
-    min_age = models.PositiveSmallIntegerField(
-        "from age", default=0, validators=AGE_VALIDATORS, help_text="In years, 0 to 25."
-    )
-    max_age = models.PositiveSmallIntegerField(
-        "to age", default=MAX_AGE, validators=AGE_VALIDATORS, help_text="In years, 0 to 25."
     )
     eligibility = models.TextField(
         blank=True, help_text="Who can use it, for example: children with a diagnosis of autism."
@@ -178,16 +168,11 @@ class ServicePage(ReviewMixin, StableIdMixin, Page):
 
     def clean(self):
         super().clean()
-        errors = {}
-        if self.min_age is not None and self.max_age is not None and self.min_age > self.max_age:
-            errors["max_age"] = "The upper age must be the same as or above the lower age."
+        errors = self.age_range_errors()
         if self.cost == self.Cost.PAID and not self.cost_description.strip():
             errors["cost_description"] = "Say what it costs, so families can plan."
         if errors:
             raise ValidationError(errors)
-
-    def covers_age(self, age: int) -> bool:
-        return self.min_age <= age <= self.max_age
 
 
 class ServiceChild(TranslatableMixin, Orderable):
