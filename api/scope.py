@@ -21,7 +21,7 @@ def json_list_contains(field: str, value: str) -> Q:
     """`field` (a JSON list) contains `value`, on PostgreSQL and SQLite alike."""
     if connection.vendor == "postgresql":
         return Q(**{f"{field}__contains": [value]})
-    return Q(**{f"{field}__contains": json.dumps(value)})
+    return Q(**{f"{field}__icontains": json.dumps(value)})  # the JSON text holds "value"
 
 
 def term_keys_with_ancestors(terms) -> list[str]:

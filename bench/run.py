@@ -178,8 +178,9 @@ QUIET_CORES = 0.25  # other processes' CPU below which the machine counts as qui
 QUIET_WAIT_SECONDS = 30
 
 
-def processes() -> dict[int, tuple[str, int, float]]:
-    """pid -> (name, parent pid, CPU seconds so far) for every process, from /proc."""
+def processes() -> dict[int, tuple[int, int, str, float]]:
+    """pid -> (start time, parent pid, name, CPU seconds so far) of every user-space
+    process, from /proc (kernel threads, children of pid 2, are left out)."""
     ticks = os.sysconf("SC_CLK_TCK")
     found = {}
     for entry in Path("/proc").iterdir():
@@ -187,8 +188,10 @@ def processes() -> dict[int, tuple[str, int, float]]:
             with contextlib.suppress(OSError, ValueError, IndexError):
                 head, tail = (entry / "stat").read_text().rsplit(")", 1)
                 fields = tail.split()
-                cpu = (int(fields[11]) + int(fields[12])) / ticks  # utime + stime
-                found[int(entry.name)] = (head.split("(", 1)[1], int(fields[1]), cpu)
+                parent = int(fields[1])
+                if parent != 2 and entry.name != "2":
+                    cpu = (int(fields[11]) + int(fields[12])) / ticks  # utime + stime
+                    found[int(entry.name)] = (int(fields[19]), parent, head.split("(", 1)[1], cpu)
     return found
 
 
@@ -197,9 +200,9 @@ def cpu_split(before: dict, after: dict, server) -> tuple[float, float]:
     processes unrelated to the benchmark (not us, gunicorn, PostgreSQL or Redis)."""
     ours = {os.getpid(), server.pid} if server else {os.getpid()}
     app = other = 0.0
-    for pid, (name, parent, cpu) in after.items():
+    for pid, (start, parent, name, cpu) in after.items():
         then = before.get(pid)
-        spent = cpu - (then[2] if then and then[0] == name else 0.0)
+        spent = cpu - (then[3] if then and then[0] == start else 0.0)
         if server and server.pid in (pid, parent):
             app += spent
         elif pid not in ours and parent not in ours and name not in SERVICE_PROCESSES:
@@ -211,9 +214,9 @@ def wait_for_quiet(server) -> None:
     """Give other work on the machine (up to QUIET_WAIT_SECONDS) to finish first."""
     deadline = time.monotonic() + QUIET_WAIT_SECONDS
     while True:
-        before = processes()
+        before, started = processes(), time.perf_counter()
         time.sleep(1)
-        other = cpu_split(before, processes(), server)[1]
+        other = cpu_split(before, processes(), server)[1] / (time.perf_counter() - started)
         if other < QUIET_CORES or time.monotonic() > deadline:
             if other >= QUIET_CORES:
                 log(f"other processes still use {other:.1f} cores; measuring anyway")
