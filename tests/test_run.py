@@ -64,7 +64,7 @@ def running_instance(tmp_path):
         )
     base = f"http://127.0.0.1:{port}"
     try:
-        yield process, base, log_path
+        yield process, base, log_path, env
     finally:
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGKILL)
@@ -72,7 +72,7 @@ def running_instance(tmp_path):
 
 
 def test_run_serves_admin_api_docs_and_health_then_stops_on_ctrl_c(running_instance):
-    process, base, log_path = running_instance
+    process, base, log_path, env = running_instance
 
     def healthy():
         status, body = get(f"{base}/health/")
@@ -105,6 +105,25 @@ def test_run_serves_admin_api_docs_and_health_then_stops_on_ctrl_c(running_insta
         status, body = get(f"{base}/pl/")
         assert status == 200
         assert b"Oferta lokalna hrabstwa Essex" in body
+
+        # The partner API answers on the embedded database too, filters included.
+        created = subprocess.run(
+            [sys.executable, "manage.py", "create_partner", "Run check"],
+            cwd=REPO_ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        key = created.stdout.strip().splitlines()[-1]
+        request = urllib.request.Request(
+            f"{base}/api/v1/services/?area=south&age=10&page_size=5",
+            headers={"Authorization": f"Api-Key {key}"},
+        )
+        with urllib.request.urlopen(request, timeout=10) as response:
+            services = json.loads(response.read())
+        assert services["count"] > 0
+        assert all(10 >= item["min_age"] for item in services["results"])
 
         # Scheduled jobs really happen: beat sends the heartbeat, the worker runs it
         # (after the search-index work that loading the demo content queued).
