@@ -27,6 +27,7 @@ class ItemContext:
             for key, code, uuid in rows:
                 self.translations.setdefault(str(key), {})[code] = str(uuid)
         self._terms: dict | None = None
+        self.urls: dict = {}
 
     def term_in(self, term: TaxonomyTerm, locale_id: int) -> TaxonomyTerm:
         """A term as the reader's language has it (the source term if untranslated)."""
@@ -126,10 +127,13 @@ class TermSummarySerializer(serializers.Serializer):
 
 
 def terms_payload(serializer: ItemSerializer, obj, terms) -> list[dict]:
+    """Terms in the item's language; plain dicts (the shape of TermSummarySerializer),
+    since this runs for every item of every page."""
     localised = [serializer.item_context.term_in(term, obj.locale_id) for term in terms]
-    return TermSummarySerializer(
-        sorted(localised, key=lambda t: (t.vocabulary, t.sort_order, t.name)), many=True
-    ).data
+    return [
+        {"id": str(t.uuid), "code": t.code, "name": t.name, "vocabulary": t.vocabulary}
+        for t in sorted(localised, key=lambda t: (t.vocabulary, t.sort_order, t.name))
+    ]
 
 
 STREAM_SCHEMA = {

@@ -62,5 +62,5 @@ class PartnerViewSet(FeedViewSet):
         return (
             self.base_queryset()
             .select_related("locale", "organisation__replaced_by", "logo", "organisation__logo")
-            .order_by("title", "pk")
+            .order_by("path")  # as editors arranged them; cheap: path is indexed
         )
