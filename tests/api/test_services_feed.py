@@ -381,3 +381,11 @@ class TestRateLimits:
             assert first.get(SERVICES).status_code == 200
             assert second.get(SERVICES).status_code == 200
             assert second.get(SERVICES).status_code == 429
+
+
+def test_etags_differ_by_host_and_accept(sections, partner_api):
+    service(sections)
+    plain = partner_api.get(SERVICES)["ETag"]
+    assert partner_api.get(SERVICES, HTTP_HOST="localhost")["ETag"] != plain
+    assert partner_api.get(SERVICES, HTTP_ACCEPT="application/json")["ETag"] != plain
+    assert partner_api.get(SERVICES)["ETag"] == plain
