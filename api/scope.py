@@ -24,6 +24,22 @@ def json_list_contains(field: str, value: str) -> Q:
     return Q(**{f"{field}__icontains": json.dumps(value)})  # the JSON text holds "value"
 
 
+def keys_with_descendants(roots) -> set:
+    """Translation keys of the given terms and of every term below them."""
+    roots = list(roots)
+    by_parent: dict[int | None, list[TaxonomyTerm]] = {}
+    for term in TaxonomyTerm.objects.filter(locale_id__in={root.locale_id for root in roots}):
+        by_parent.setdefault(term.parent_id, []).append(term)
+    keys, stack, seen = set(), roots, set()
+    while stack:
+        term = stack.pop()
+        if term.pk not in seen:
+            seen.add(term.pk)
+            keys.add(term.translation_key)
+            stack.extend(by_parent.get(term.pk, []))
+    return keys
+
+
 def term_keys_with_ancestors(terms) -> list[str]:
     keys = set()
     for term in terms:
@@ -59,19 +75,8 @@ class Scope:
         """Translation keys of the partner's terms and every term below them."""
         if not self.root_term_keys:
             return set()
-        roots = list(TaxonomyTerm.objects.filter(translation_key__in=self.root_term_keys))
-        if not roots:
-            return set()
-        by_parent: dict[int | None, list[TaxonomyTerm]] = {}
-        for term in TaxonomyTerm.objects.filter(locale_id__in={t.locale_id for t in roots}):
-            by_parent.setdefault(term.parent_id, []).append(term)
-        keys, stack = set(), list(roots)
-        while stack:
-            term = stack.pop()
-            if str(term.translation_key) not in keys:
-                keys.add(str(term.translation_key))
-                stack.extend(by_parent.get(term.pk, []))
-        return keys
+        roots = TaxonomyTerm.objects.filter(translation_key__in=self.root_term_keys)
+        return {str(key) for key in keys_with_descendants(roots)}
 
     def allows_type(self, resource: str) -> bool:
         return not self.types or resource in self.types

@@ -12,7 +12,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from wagtail.search.backends import get_search_backend
 
-from api.scope import json_list_contains
+from api.scope import json_list_contains, keys_with_descendants
 from directory.choices import ServiceArea
 from directory.models import Organisation, TaxonomyTerm
 
@@ -32,15 +32,7 @@ def term_keys(value: str, vocabulary: str | None = None) -> set[str]:
     if root is None:
         what = f"{vocabulary} term" if vocabulary else "taxonomy term"
         raise forms.ValidationError(f"Unknown {what}: {value!r}.")
-    by_parent: dict = {}
-    for term in TaxonomyTerm.objects.filter(locale_id=root.locale_id):
-        by_parent.setdefault(term.parent_id, []).append(term)
-    keys, stack = set(), [root]
-    while stack:
-        term = stack.pop()
-        keys.add(term.translation_key)
-        stack.extend(by_parent.get(term.pk, []))
-    return keys
+    return keys_with_descendants([root])
 
 
 class MultipleValueWidget(forms.TextInput):
