@@ -54,6 +54,13 @@ def wagtail_root(db):
     return Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
 
 
+def publish(page):
+    """Publish a page as an editor would (a revision, then publish) and reload it."""
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -1,7 +1,5 @@
 """Every page type renders: what editors see in previews and on the fallback site."""
 
-import pytest
-
 from directory.factories import (
     PartnerPageFactory,
     ServiceContactFactory,
@@ -11,15 +9,8 @@ from directory.factories import (
 from guides.factories import GuidePageFactory
 
 
-@pytest.fixture
-def site(sections):
-    from wagtail.models import Site
-
-    Site.objects.update(root_page=sections["home"])
-    return sections
-
-
-def test_each_page_type_renders(client, site):
+def test_each_page_type_renders(client, sections):
+    site = sections
     service = ServicePageFactory(
         parent=site["council"], title="Sensory play", summary="Messy play."
     )

@@ -14,14 +14,9 @@ from directory.factories import (
     ServicePageFactory,
 )
 from guides.factories import GuidePageFactory
+from tests.conftest import publish
 
 SECRET = "Zanzibarquokka"  # a word that must never appear in any response
-
-
-def publish(page):
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
 
 
 def hidden_pages(sections):

@@ -26,7 +26,7 @@ def keep_test_connection():
 
 
 @pytest.fixture
-def api_schema(sections, make_partner, keep_test_connection):
+def api_schema(sections, keep_test_connection):
     page = ServicePageFactory(parent=sections["council"])
     ServiceLocationFactory(page=page)
     ServiceContactFactory(page=page)

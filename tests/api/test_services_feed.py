@@ -15,14 +15,9 @@ from directory.factories import (
     ServicePageFactory,
     TaxonomyTermFactory,
 )
+from tests.conftest import publish
 
 SERVICES = "/api/v1/services/"
-
-
-def publish(page):
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
 
 
 @pytest.fixture
