@@ -22,7 +22,7 @@ class PartnerKeyAuthentication(BaseAuthentication):
                 raise AuthenticationFailed(f"Send the key as: Authorization: {KEYWORD} <key>")
             return None
         try:
-            api_key = PartnerAPIKey.objects.get_from_key(key)
+            api_key = PartnerAPIKey.objects.authenticate(key)
         except PartnerAPIKey.DoesNotExist:
             raise AuthenticationFailed("This API key is not valid, or has been revoked.") from None
         api_key.record_use()

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.db.models import Subquery
 from django.utils import timezone
 from rest_framework_api_key.models import AbstractAPIKey, BaseAPIKeyManager
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -100,6 +101,24 @@ class Partner(models.Model):
 class PartnerAPIKeyManager(BaseAPIKeyManager):
     def get_usable_keys(self):
         return super().get_usable_keys().filter(partner__is_active=True).select_related("partner")
+
+    def authenticate(self, key: str) -> "PartnerAPIKey":
+        """The usable key matching `key`, read together with the change log's latest
+        entry (`content_sequence`, `content_modified`): the feed's ETags derive from
+        it, so a conditional request is decided on one database round trip."""
+        latest = ChangeLogEntry.objects.order_by("-id")
+        prefix = key.partition(".")[0]
+        api_key = (
+            self.get_usable_keys()
+            .annotate(
+                content_sequence=Subquery(latest.values("id")[:1]),
+                content_modified=Subquery(latest.values("modified")[:1]),
+            )
+            .get(prefix=prefix)
+        )
+        if api_key.has_expired or not api_key.is_valid(key):
+            raise self.model.DoesNotExist("Key is not valid.")
+        return api_key
 
 
 class PartnerAPIKey(AbstractAPIKey):

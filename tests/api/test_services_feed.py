@@ -76,6 +76,18 @@ class TestKeys:
         other.save()
         assert api.get(SERVICES).status_code == 401
 
+    def test_an_expired_key_is_refused(self, make_partner, api_client_for):
+        partner = make_partner()
+        api = api_client_for(partner)
+        keys = PartnerAPIKey.objects.filter(partner=partner)
+        keys.update(expiry_date=timezone.now() + timedelta(minutes=5))
+        assert api.get(SERVICES).status_code == 200
+
+        keys.update(expiry_date=timezone.now() - timedelta(seconds=1))
+        response = api.get(SERVICES)
+        assert response.status_code == 401
+        assert "not valid" in response.json()["errors"][0]["message"]
+
     def test_keys_are_hashed_and_record_their_last_use(self, make_partner, api_client_for):
         partner = make_partner()
         key = PartnerAPIKey.objects.get(partner=partner)
