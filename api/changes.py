@@ -9,6 +9,7 @@ from django.db import connection, transaction
 from api.models import ChangeLogEntry
 from api.public import MODELS, RESOURCE_OF_MODEL, public_queryset
 from api.scope import Scope, facts_for, scope_signature
+from api.webhooks.dispatch import request_dispatch
 
 # Writers take this lock until they commit, so sequence numbers commit in order and
 # a reader that has passed number N never sees a smaller one appear later.
@@ -25,10 +26,16 @@ def lock_change_log() -> None:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CHANGE_LOG_LOCK])
 
 
-def record_changes(instances, action: str = ChangeLogEntry.Action.UPSERT) -> list[ChangeLogEntry]:
+def record_changes(
+    instances,
+    action: str = ChangeLogEntry.Action.UPSERT,
+    reason: str = ChangeLogEntry.Reason.PUBLISHED,
+) -> list[ChangeLogEntry]:
     instances = [i for i in instances if resource_for(i) is not None]
     if not instances:
         return []
+    # Webhooks follow the log: wake their dispatcher once this change is visible.
+    transaction.on_commit(request_dispatch)
     lock_change_log()
     previous = latest_facts([instance.uuid for instance in instances])
     entries = []
@@ -41,6 +48,7 @@ def record_changes(instances, action: str = ChangeLogEntry.Action.UPSERT) -> lis
                 object_id=instance.uuid,
                 locale=locale.language_code if locale else "",
                 action=action,
+                reason=reason,
                 scope_before=previous.get(instance.uuid),
                 scope_after=(
                     facts_for(resource, instance)
@@ -86,6 +94,7 @@ def apply_scope_change(partner) -> list[ChangeLogEntry]:
                     object_id=object_id,
                     locale=locale or "",
                     action=ChangeLogEntry.Action.DELETE,
+                    reason=ChangeLogEntry.Reason.SCOPE,
                     partner=partner,
                 )
                 for object_id, locale in sorted(was.items() - now.items(), key=str)
@@ -96,6 +105,7 @@ def apply_scope_change(partner) -> list[ChangeLogEntry]:
                     object_id=object_id,
                     locale=locale or "",
                     action=ChangeLogEntry.Action.UPSERT,
+                    reason=ChangeLogEntry.Reason.SCOPE,
                     partner=partner,
                 )
                 for object_id, locale in sorted(now.items() - was.items(), key=str)

@@ -161,7 +161,19 @@ class ChangeLogEntry(models.Model):
     resource = models.CharField(max_length=20, choices=RESOURCE_TYPES)
     object_id = models.UUIDField(db_index=True)
     locale = models.CharField(max_length=10)
+
+    class Reason(models.TextChoices):
+        PUBLISHED = "published"
+        UNPUBLISHED = "unpublished"
+        DELETED = "deleted"
+        MOVED = "moved"
+        RESTRICTED = "restricted"  # a view restriction was added or removed
+        RELATED = "related"  # an organisation or term it shows changed
+        REVIEWED = "reviewed"
+        SCOPE = "scope"  # the partner's scope changed
+
     action = models.CharField(max_length=10, choices=Action.choices)
+    reason = models.CharField(max_length=20, choices=Reason.choices, blank=True)
     modified = models.DateTimeField(default=timezone.now)
     scope_before = models.JSONField(null=True, blank=True)
     scope_after = models.JSONField(null=True, blank=True)
@@ -176,3 +188,47 @@ class ChangeLogEntry(models.Model):
 
     def __str__(self):
         return f"#{self.pk} {self.action} {self.resource} {self.object_id}"
+
+
+class ReaderFeedback(models.Model):
+    """A reader's report, passed on by a partner site, that a listing is wrong.
+
+    Kept for maintainers (each raises an alert); never published.
+    """
+
+    service = models.ForeignKey(
+        "directory.ServicePage", on_delete=models.CASCADE, related_name="reader_feedback"
+    )
+    partner = models.ForeignKey(
+        Partner, null=True, on_delete=models.SET_NULL, related_name="feedback_sent"
+    )
+    message = models.TextField()
+    contact = models.CharField(
+        max_length=255, blank=True, help_text="How to reach the reader, if they gave it."
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name_plural = "reader feedback"
+
+    def __str__(self):
+        return f"Feedback on {self.service} ({self.created_at:%Y-%m-%d})"
+
+
+# Declared in their own module; imported here so Django finds them in this app.
+from api.webhooks.models import (  # noqa: E402
+    WebhookAttempt,
+    WebhookDelivery,
+    WebhookEndpoint,
+)
+
+__all__ = [
+    "ChangeLogEntry",
+    "Partner",
+    "PartnerAPIKey",
+    "ReaderFeedback",
+    "WebhookAttempt",
+    "WebhookDelivery",
+    "WebhookEndpoint",
+]

@@ -6,6 +6,7 @@ from api.resources.organisations import OrganisationViewSet
 from api.resources.partners import PartnerViewSet
 from api.resources.services import ServiceViewSet
 from api.resources.taxonomy import TaxonomyTermViewSet
+from api.webhooks.views import WebhookViewSet
 
 # Every /api/v1/ resource registers here; the API root lists what is registered.
 router = SimpleRouter()
@@ -18,3 +19,6 @@ for viewset in (
     TaxonomyTermViewSet,
 ):
     router.register(viewset.resource, viewset, basename=viewset.resource)
+
+# Not content: partners manage their own webhook endpoints here.
+router.register("webhooks", WebhookViewSet, basename="webhooks")

@@ -17,9 +17,11 @@ from wagtail.signals import (
 from api.changes import record_changes
 from api.models import ChangeLogEntry
 from api.public import MODELS, PAGE_RESOURCES
+from cms.visibility import public_pages
 from directory.models import Organisation, TaxonomyTerm
 
 UPSERT, DELETE = ChangeLogEntry.Action.UPSERT, ChangeLogEntry.Action.DELETE
+Reason = ChangeLogEntry.Reason
 
 
 def on_published(sender, instance, **kwargs):
@@ -27,17 +29,21 @@ def on_published(sender, instance, **kwargs):
 
 
 def on_unpublished(sender, instance, **kwargs):
-    record_changes([instance.specific if isinstance(instance, Page) else instance], DELETE)
+    record_changes(
+        [instance.specific if isinstance(instance, Page) else instance], DELETE, Reason.UNPUBLISHED
+    )
 
 
 def on_deleted(sender, instance, **kwargs):
-    record_changes([instance], DELETE)
+    record_changes([instance], DELETE, Reason.DELETED)
 
 
 def on_moved(sender, instance, **kwargs):
     # New URLs for the page and everything below it.
     affected = instance.get_descendants(inclusive=True).live().specific()
-    record_changes([page for page in affected if type(page) in PAGE_RESOURCES.values()])
+    record_changes(
+        [page for page in affected if type(page) in PAGE_RESOURCES.values()], reason=Reason.MOVED
+    )
 
 
 def on_snippet_saved(sender, instance, raw=False, **kwargs):
@@ -53,13 +59,20 @@ def on_snippet_saved(sender, instance, raw=False, **kwargs):
             *instance.guides_for_audience.live(),
             *instance.guides_on_topic.live(),
         ]
-    record_changes([instance, *dependants])
+    record_changes([instance], reason=Reason.PUBLISHED)
+    record_changes(dependants, reason=Reason.RELATED)
 
 
 def on_view_restriction_changed(sender, instance, **kwargs):
     # The feed checks visibility when it is read; this tells partners to look again.
+    # Logged as what it now is to partners: gone from public view, or back in it.
     affected = instance.page.get_descendants(inclusive=True).live().specific()
-    record_changes([page for page in affected if type(page) in PAGE_RESOURCES.values()])
+    affected = [page for page in affected if type(page) in PAGE_RESOURCES.values()]
+    public = set(
+        public_pages().filter(pk__in=[page.pk for page in affected]).values_list("pk", flat=True)
+    )
+    record_changes([page for page in affected if page.pk in public], UPSERT, Reason.RESTRICTED)
+    record_changes([page for page in affected if page.pk not in public], DELETE, Reason.RESTRICTED)
 
 
 def connect() -> None:

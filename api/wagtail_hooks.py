@@ -6,6 +6,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from api.models import Partner, PartnerAPIKey
+from api.webhooks.admin import WebhookDeliveryViewSet, WebhookEndpointViewSet
 
 
 class PartnerViewSet(ModelViewSet):
@@ -74,7 +75,12 @@ class PartnerAPIViewSetGroup(ViewSetGroup):
     menu_label = "Partner API"
     menu_icon = "code"
     menu_order = 300
-    items = (PartnerViewSet, PartnerAPIKeyViewSet)
+    items = (
+        PartnerViewSet,
+        PartnerAPIKeyViewSet,
+        WebhookEndpointViewSet("webhook_endpoints"),
+        WebhookDeliveryViewSet("webhook_deliveries"),
+    )
 
 
 @hooks.register("register_admin_viewset")

@@ -12,6 +12,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", include("api.urls")),
+    path("review/", include("tasks.urls")),  # one-click links in review request emails
 ]
 
 if settings.DEBUG:

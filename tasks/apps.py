@@ -7,4 +7,12 @@ class TasksConfig(AppConfig):
 
     def ready(self) -> None:
         # Register this app's Celery tasks; each job lives in its own module.
-        from . import django_tasks_backend, heartbeat, publishing  # noqa: F401
+        from . import (  # noqa: F401
+            digest,
+            django_tasks_backend,
+            heartbeat,
+            publishing,
+            review_requests,
+            stale,
+            webhooks,
+        )

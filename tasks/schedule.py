@@ -4,6 +4,7 @@ Each entry names a task by its registered name; tests check that every name
 resolves to a task the worker knows.
 """
 
+from celery.schedules import crontab
 from django.conf import settings
 
 
@@ -16,5 +17,25 @@ def beat_schedule() -> dict[str, dict]:
         "publish-scheduled-content": {
             "task": "tasks.publish_scheduled",
             "schedule": 60.0,
+        },
+        # Webhook events are dispatched as changes commit; this catches up on any
+        # message lost on the way and sends the retries that have fallen due.
+        "sweep-webhooks": {
+            "task": "tasks.sweep_webhooks",
+            "schedule": 60.0,
+        },
+        # Daily, in CELERY_TIMEZONE (Europe/London): the scan first, so the digest an
+        # hour later tells maintainers what it found; review requests in working hours.
+        "check-stale-listings": {
+            "task": "tasks.check_stale_listings",
+            "schedule": crontab(hour=5, minute=30),
+        },
+        "send-maintainer-digest": {
+            "task": "tasks.send_maintainer_digest",
+            "schedule": crontab(hour=6, minute=30),
+        },
+        "send-review-requests": {
+            "task": "tasks.send_review_requests",
+            "schedule": crontab(hour=9, minute=0),
         },
     }

@@ -92,8 +92,10 @@ def bare_environment(**extra: str) -> dict[str, str]:
 def sections(wagtail_root):
     """A home page with a council and a health directory section and a guides section,
     each granted to its team's editors."""
+    from django.apps import apps
     from wagtail.models import Site
 
+    from cms.groups import ensure_groups
     from cms.teams import Team, sync_team_permissions
     from directory.factories import DirectoryIndexPageFactory
     from guides.factories import GuideIndexPageFactory
@@ -114,6 +116,7 @@ def sections(wagtail_root):
             parent=home, title="Guides", slug="guides", team=Team.COUNCIL
         ),
     }
+    ensure_groups(apps)  # transactional tests start without the migrations' groups
     sync_team_permissions()
     Site.objects.update_or_create(
         is_default_site=True,

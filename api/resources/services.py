@@ -1,9 +1,12 @@
 import django_filters
 from django.db.models import Prefetch
-from drf_spectacular.utils import extend_schema_field
-from rest_framework import serializers
+from drf_spectacular.utils import extend_schema, extend_schema_field, inline_serializer
+from rest_framework import serializers, status
+from rest_framework.decorators import action
+from rest_framework.response import Response
 
-from api.resources.base import FeedViewSet
+from api.feedback import record_feedback
+from api.resources.base import FeedViewSet, FixedWindowThrottle
 from api.resources.common import ReviewedItemSerializer, TermSummarySerializer, terms_payload
 from api.resources.filters import (
     AreaFilter,
@@ -119,12 +122,61 @@ class ServiceFilterSet(FeedFilterSet):
         return queryset.filter(min_age__lte=value, max_age__gte=value)
 
 
+class FeedbackSerializer(serializers.Serializer):
+    message = serializers.CharField(
+        max_length=2000, help_text="What the reader says is wrong, in their words."
+    )
+    contact = serializers.CharField(
+        max_length=255,
+        required=False,
+        allow_blank=True,
+        help_text="How to reach the reader, if they agreed to be contacted. Never published.",
+    )
+
+    def to_internal_value(self, data):
+        if isinstance(data, dict):
+            unknown = sorted(set(data) - set(self.fields))
+            if unknown:
+                raise serializers.ValidationError(
+                    {name: ["Unknown field. Known: message, contact."] for name in unknown}
+                )
+        return super().to_internal_value(data)
+
+
+class FeedbackThrottle(FixedWindowThrottle):
+    scope = "feedback"
+
+    def identity(self, request):
+        return request.auth.prefix if request.auth is not None else None
+
+
 class ServiceViewSet(FeedViewSet):
     """Directory entries: services, groups and activities."""
 
     resource = "services"
     serializer_class = ServiceSerializer
     filterset_class = ServiceFilterSet
+
+    @extend_schema(
+        request=FeedbackSerializer,
+        responses={
+            202: inline_serializer("FeedbackReceived", fields={"status": serializers.CharField()})
+        },
+        summary="Pass on a reader's report that this listing is wrong",
+    )
+    @action(
+        detail=True,
+        methods=["post"],
+        throttle_classes=[*FeedViewSet.throttle_classes, FeedbackThrottle],
+    )
+    def feedback(self, request, id=None):
+        """A reader says this listing is wrong: the SEND information team is told.
+        Feedback is stored for them and never published."""
+        service = self.base_queryset().get(pk=self.item_pk())
+        serializer = FeedbackSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        record_feedback(service, request.auth.partner, **serializer.validated_data)
+        return Response({"status": "received"}, status=status.HTTP_202_ACCEPTED)
 
     def get_queryset(self):
         return (

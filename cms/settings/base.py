@@ -185,6 +185,11 @@ TASKS = {"default": {"BACKEND": "tasks.django_tasks_backend.CeleryBackend"}}
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
     CELERY_RESULT_BACKEND = REDIS_URL
+    # A task taken by a worker that dies unacknowledged (acks_late) goes back on the
+    # queue after this long.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", 3600)
+    }
 else:
     _broker_dir = LOCAL_DATA_DIR / "celery-broker"
     CELERY_BROKER_URL = "filesystem://localhost//"
@@ -282,6 +287,17 @@ REVIEW_INTERVAL_DAYS = {
     "directory.cluster": env.int("REVIEW_INTERVAL_CLUSTER_DAYS", 120),
 }
 
+# Stale listings, review requests and the maintainer digest (docs/maintenance.md).
+# A listing's contacts are asked to confirm it this many days before it falls due;
+# the links in that email work for REVIEW_LINK_MAX_AGE_DAYS.
+REVIEW_REQUEST_DAYS_BEFORE = env.int("REVIEW_REQUEST_DAYS_BEFORE", 30)
+REVIEW_LINK_MAX_AGE_DAYS = env.int("REVIEW_LINK_MAX_AGE_DAYS", 90)
+# An alert still open goes into the digest again after this many days.
+DIGEST_REPEAT_DAYS = env.int("DIGEST_REPEAT_DAYS", 7)
+# The envelope sender (Return-Path) of every email we send, where bounces go;
+# blank means the address in DEFAULT_FROM_EMAIL.
+EMAIL_RETURN_PATH = env.str("EMAIL_RETURN_PATH", "")
+
 # Image sizes the API offers (name -> Wagtail rendition filter).
 API_IMAGE_RENDITIONS = {
     "thumbnail": "fill-200x200",
@@ -294,9 +310,30 @@ API_IMAGE_RENDITIONS = {
 API_RATE_LIMITS = {
     "partner_key": env.str("API_RATE_LIMIT_PER_KEY", "600/minute"),
     "client_ip": env.str("API_RATE_LIMIT_PER_IP", "1200/minute"),
+    # Reader feedback (POST /api/v1/services/{id}/feedback/), per partner key.
+    "feedback": env.str("API_FEEDBACK_RATE_LIMIT", "60/hour"),
+    # The anonymous ORUK open-data API (/api/oruk/), per client IP.
+    "oruk_ip": env.str("ORUK_RATE_LIMIT_PER_IP", "300/minute"),
 }
+# The ORUK API's addresses name the county (ORUK's required `state_province`).
+ORUK_STATE_PROVINCE = env.str("ORUK_STATE_PROVINCE", "Essex")
 API_ATTRIBUTION = {
     "publisher": env.str("API_PUBLISHER", "Essex County Council"),
     "licence": "Open Government Licence v3.0",
     "licence_url": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
 }
+
+# Partner webhooks (api/webhooks/): per-request timeout, retries with exponential
+# backoff for about a day, and the run of failures after which an endpoint is disabled.
+WEBHOOK_TIMEOUT_SECONDS = env.float("WEBHOOK_TIMEOUT_SECONDS", 10)
+WEBHOOK_RETRY_BASE_SECONDS = env.float("WEBHOOK_RETRY_BASE_SECONDS", 30)
+WEBHOOK_RETRY_MAX_DELAY_SECONDS = env.float("WEBHOOK_RETRY_MAX_DELAY_SECONDS", 4 * 3600)
+WEBHOOK_RETRY_WINDOW_SECONDS = env.float("WEBHOOK_RETRY_WINDOW_SECONDS", 26 * 3600)
+WEBHOOK_DISABLE_AFTER = env.int("WEBHOOK_DISABLE_AFTER", 20)
+# A worker holds a delivery for the timeout plus this; if it dies, another takes over.
+WEBHOOK_CLAIM_MARGIN_SECONDS = env.float("WEBHOOK_CLAIM_MARGIN_SECONDS", 30)
+# Retries due within this go straight back on the queue; later ones wait for the sweep.
+WEBHOOK_REQUEUE_MAX_SECONDS = 300
+# Plain http to this machine (development, tests); never in production.
+WEBHOOK_ALLOW_LOOPBACK = env.bool("WEBHOOK_ALLOW_LOOPBACK", False)
+WEBHOOK_MAX_ENDPOINTS_PER_PARTNER = 10

@@ -15,4 +15,9 @@ WAGTAILAPI_LIMIT_MAX = 100
 
 # Measure serving, not throttling: no request of the benchmark may be refused (the
 # throttles still run and count in Redis).
-API_RATE_LIMITS = {"partner_key": "100000000/second", "client_ip": "100000000/second"}
+API_RATE_LIMITS = {
+    "partner_key": "100000000/second",
+    "client_ip": "100000000/second",
+    "oruk_ip": "100000000/second",
+    "feedback": "100000000/second",
+}

@@ -10,3 +10,4 @@ SECRET_KEY = SECRET_KEY or "django-insecure-local-development-only"
 REST_FRAMEWORK["DEFAULT_RENDERER_CLASSES"].append(  # noqa: F405
     "rest_framework.renderers.BrowsableAPIRenderer"
 )
+WEBHOOK_ALLOW_LOOPBACK = True  # receivers on this machine, over plain http

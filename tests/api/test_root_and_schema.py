@@ -18,6 +18,7 @@ def test_api_root_lists_schema_docs_and_resources(client, db):
         "organisations",
         "taxonomy-terms",
         "changes",
+        "webhooks",
     }
     assert body["resources"]["services"] == "http://testserver/api/v1/services/"
 

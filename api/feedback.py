@@ -1,0 +1,25 @@
+"""Reader feedback on a listing: stored, and put in front of maintainers as an alert."""
+
+from api.models import Partner, ReaderFeedback
+from directory.models import ServicePage
+from tasks.alerts import raise_alert
+from tasks.models import MaintainerAlert
+
+
+def record_feedback(
+    service: ServicePage, partner: Partner | None, message: str, contact: str = ""
+) -> ReaderFeedback:
+    feedback = ReaderFeedback.objects.create(
+        service=service, partner=partner, message=message, contact=contact
+    )
+    source = f"via {partner}" if partner else "via the API"
+    reply_to = f"\nContact: {contact}" if contact else ""
+    # Each report is its own alert (its own cycle), so a second one is never folded away.
+    raise_alert(
+        MaintainerAlert.Kind.READER_FEEDBACK,
+        service,
+        cycle=f"feedback-{feedback.pk}",
+        message=f"A reader says ({source}):\n{message}{reply_to}",
+        now=feedback.created_at,
+    )
+    return feedback

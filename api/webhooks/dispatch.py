@@ -1,0 +1,133 @@
+"""Turning new change-log entries into deliveries, endpoint by endpoint.
+
+Each endpoint keeps a cursor into the change log. Change-log numbers commit in order
+(api.changes holds a lock until commit), so reading past the cursor never skips an
+entry that commits later. Deliveries and the advanced cursor commit together: a crash
+loses nothing and a rerun repeats nothing.
+"""
+
+import uuid
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Max, Q
+from django.utils import timezone
+
+from api.models import ChangeLogEntry
+from api.scope import Scope
+from api.webhooks.events import History, classify, payload
+from api.webhooks.models import WebhookDelivery, WebhookEndpoint
+
+BATCH_SIZE = 500
+DISPATCH_QUEUED_KEY = "webhooks:dispatch-queued"
+
+
+def request_dispatch() -> None:
+    """Queue one dispatch soon: called after every commit that wrote to the change log,
+    so a burst of changes queues one task, not one each."""
+    if not WebhookEndpoint.objects.filter(is_active=True).exists():
+        return
+    if cache.add(DISPATCH_QUEUED_KEY, 1, timeout=30):
+        from tasks.webhooks import dispatch_webhook_events
+
+        dispatch_webhook_events.delay()
+
+
+def start_cursor() -> int:
+    """Where a new endpoint starts: after everything already in the log."""
+    return ChangeLogEntry.objects.aggregate(latest=Max("id"))["latest"] or 0
+
+
+def dispatch_events() -> list[int]:
+    """Deliveries for every active endpoint, up to the end of the log; returns their ids."""
+    # A change committed after this point queues another dispatch.
+    cache.delete(DISPATCH_QUEUED_KEY)
+    from api.changes import apply_scope_change  # api.changes imports this module
+
+    made = []
+    endpoints = WebhookEndpoint.objects.filter(is_active=True, partner__is_active=True)
+    for endpoint in endpoints.select_related("partner"):
+        apply_scope_change(endpoint.partner)
+        while batch := dispatch_batch(endpoint.pk):
+            made += batch
+    return made
+
+
+@transaction.atomic
+def dispatch_batch(endpoint_pk: int) -> list[int]:
+    """Deliveries for the next entries after one endpoint's cursor (empty when done)."""
+    endpoint = (
+        WebhookEndpoint.objects.select_for_update(skip_locked=True, of=("self",))
+        .select_related("partner")
+        .filter(pk=endpoint_pk, is_active=True)
+        .first()
+    )
+    if endpoint is None:  # gone, paused, or another dispatcher has it
+        return []
+    partner = endpoint.partner
+    entries = list(
+        ChangeLogEntry.objects.filter(
+            Q(partner=None) | Q(partner=partner), id__gt=endpoint.cursor
+        ).order_by("id")[:BATCH_SIZE]
+    )
+    if not entries:
+        return []
+    scope = Scope(partner)
+    histories = histories_for(endpoint, entries)
+    subscribed = set(endpoint.events)
+    now = timezone.now()
+    deliveries = []
+    for entry in entries:
+        if not scope.allows_type(entry.resource):
+            continue
+        history = histories[entry.object_id]
+        event = classify(entry, scope, history)
+        if entry.partner_id is None:
+            history.previous = entry
+        if event is None:
+            continue
+        history.told = event
+        if event in subscribed:
+            deliveries.append(
+                WebhookDelivery(
+                    endpoint=endpoint,
+                    message_id=new_message_id(),
+                    event=event,
+                    object_id=entry.object_id,
+                    change=entry.id,
+                    payload=payload(event, entry),
+                    created_at=now,
+                    next_attempt_at=now,
+                )
+            )
+    WebhookDelivery.objects.bulk_create(deliveries)
+    endpoint.cursor = entries[-1].id
+    endpoint.save(update_fields=["cursor"])
+    return [delivery.pk for delivery in deliveries]
+
+
+def histories_for(endpoint: WebhookEndpoint, entries) -> dict:
+    """For each item in `entries`: the last event this endpoint was given about it,
+    and its last shared change-log entry before the batch."""
+    ids = {entry.object_id for entry in entries}
+    first = entries[0].id
+    histories = {object_id: History() for object_id in ids}
+    told = latest_per_item(WebhookDelivery.objects.filter(endpoint=endpoint, object_id__in=ids))
+    for delivery in told:
+        histories[delivery.object_id].told = delivery.event
+    previous = latest_per_item(
+        ChangeLogEntry.objects.filter(object_id__in=ids, partner=None, id__lt=first)
+    )
+    for entry in previous:
+        histories[entry.object_id].previous = entry
+    return histories
+
+
+def latest_per_item(queryset):
+    """The newest row per object_id (portable: SQLite has no DISTINCT ON)."""
+    newest = queryset.values("object_id").annotate(newest=Max("id")).values("newest")
+    return queryset.model.objects.filter(id__in=newest)
+
+
+def new_message_id() -> str:
+    return f"msg_{uuid.uuid4().hex}"

@@ -1,0 +1,173 @@
+"""/api/v1/webhooks/: a partner manages its own webhook endpoints with its key."""
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Prefetch
+from django.utils import timezone
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound
+from rest_framework.response import Response
+
+from api.authentication import HasPartnerKey, PartnerKeyAuthentication
+from api.changes import apply_scope_change
+from api.errors import BadParameters
+from api.pagination import FeedPagination
+from api.resources.base import ClientIPThrottle, PartnerKeyThrottle
+from api.webhooks import dispatch
+from api.webhooks.models import TEST_EVENT, WebhookAttempt, WebhookDelivery, WebhookEndpoint
+from api.webhooks.serializers import (
+    EVENTS,
+    CreatedWebhookEndpointSerializer,
+    DeliverySerializer,
+    SecretSerializer,
+    WebhookEndpointSerializer,
+)
+
+RECENT_DELIVERIES = 50
+
+
+class WebhookViewSet(
+    mixins.CreateModelMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.UpdateModelMixin,
+    mixins.DestroyModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Your webhook endpoints. We POST each change in your key's scope to them, signed
+    per the Standard Webhooks specification."""
+
+    resource = "webhooks"
+    serializer_class = WebhookEndpointSerializer
+    authentication_classes = [PartnerKeyAuthentication]
+    permission_classes = [HasPartnerKey]
+    throttle_classes = [PartnerKeyThrottle, ClientIPThrottle]
+    pagination_class = FeedPagination
+    lookup_field = "public_id"
+    lookup_url_kwarg = "id"
+    lookup_value_regex = "[^/]+"
+    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return WebhookEndpoint.objects.none()
+        return WebhookEndpoint.objects.filter(partner=self.request.auth.partner).order_by(
+            "created_at"
+        )
+
+    def get_object(self):
+        try:
+            return super().get_object()
+        except Exception as error:  # a malformed UUID is as unknown as a missing one
+            if isinstance(error, NotFound) or "UUID" in str(error):
+                raise NotFound("No such webhook endpoint of yours.") from None
+            raise
+
+    def list(self, request, *args, **kwargs):
+        unknown = sorted(set(request.query_params) - {"page", "page_size"})
+        if unknown:
+            raise BadParameters(dict.fromkeys(unknown, "Unknown parameter."))
+        return super().list(request, *args, **kwargs)
+
+    @extend_schema(
+        request=WebhookEndpointSerializer,
+        responses={201: CreatedWebhookEndpointSerializer},
+    )
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        partner = request.auth.partner
+        limit = settings.WEBHOOK_MAX_ENDPOINTS_PER_PARTNER
+        if self.get_queryset().count() >= limit:
+            raise BadParameters({"url": f"At most {limit} endpoints per partner."})
+        endpoint = WebhookEndpoint(
+            partner=partner,
+            url=serializer.validated_data["url"],
+            events=serializer.validated_data.get("events", EVENTS),
+            cursor=dispatch.start_cursor(),  # from now on: the feed has the past
+        )
+        secret = endpoint.set_secret()
+        endpoint.save()
+        # Scope changes from now on are told as events: this is where they count from.
+        apply_scope_change(partner)
+        endpoint.secret = secret
+        data = CreatedWebhookEndpointSerializer(endpoint, context={"request": request}).data
+        return Response(data, status=status.HTTP_201_CREATED)
+
+    def perform_update(self, serializer):
+        reactivated = (
+            serializer.validated_data.get("is_active") and not serializer.instance.is_active
+        )
+        extra = {}
+        if reactivated:
+            extra = {"disabled_at": None, "disabled_reason": "", "consecutive_failures": 0}
+        endpoint = serializer.save(**extra)
+        if reactivated:
+            # What waited while it was off goes out now, oldest first.
+            WebhookDelivery.objects.filter(
+                endpoint=endpoint, state=WebhookDelivery.State.PENDING
+            ).update(next_attempt_at=timezone.now())
+            transaction.on_commit(queue_sweep)
+
+    @extend_schema(request=None, responses={200: SecretSerializer})
+    @action(detail=True, methods=["post"], url_path="rotate-secret")
+    def rotate_secret(self, request, id=None):
+        """A new signing secret. The old one keeps signing alongside it for 24 hours."""
+        endpoint = self.get_object()
+        secret = endpoint.set_secret()
+        endpoint.save()
+        return Response(
+            {"secret": secret, "previous_secret_expires_at": endpoint.previous_secret_expires_at}
+        )
+
+    @extend_schema(
+        request=None,
+        responses={
+            202: inline_serializer(
+                "WebhookTestQueued",
+                fields={"webhook_id": serializers.CharField(), "event": serializers.CharField()},
+            )
+        },
+    )
+    @action(detail=True, methods=["post"])
+    def test(self, request, id=None):
+        """Queue a `webhook.test` event to this endpoint, signed like any other."""
+        endpoint = self.get_object()
+        now = timezone.now()
+        delivery = WebhookDelivery.objects.create(
+            endpoint=endpoint,
+            message_id=dispatch.new_message_id(),
+            event=TEST_EVENT,
+            payload={"type": TEST_EVENT, "timestamp": now.isoformat(), "data": {}},
+            created_at=now,
+            next_attempt_at=now,
+        )
+        transaction.on_commit(lambda: queue_delivery(delivery.pk))
+        return Response(
+            {"webhook_id": delivery.message_id, "event": TEST_EVENT},
+            status=status.HTTP_202_ACCEPTED,
+        )
+
+    @extend_schema(responses={200: DeliverySerializer(many=True)})
+    @action(detail=True, methods=["get"])
+    def deliveries(self, request, id=None):
+        """The latest deliveries to this endpoint, newest first, with every attempt."""
+        endpoint = self.get_object()
+        deliveries = endpoint.deliveries.order_by("-id").prefetch_related(
+            Prefetch("attempts", WebhookAttempt.objects.order_by("started_at"))
+        )[:RECENT_DELIVERIES]
+        return Response(DeliverySerializer(deliveries, many=True).data)
+
+
+def queue_delivery(delivery_id: int) -> None:
+    from tasks.webhooks import deliver_webhook
+
+    deliver_webhook.delay(delivery_id)
+
+
+def queue_sweep() -> None:
+    from tasks.webhooks import sweep_webhooks
+
+    sweep_webhooks.delay()

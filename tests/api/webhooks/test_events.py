@@ -1,0 +1,149 @@
+"""Which events a partner's endpoint is given, from the change log, in its scope."""
+
+from django.conf import settings
+from wagtail.models import PageViewRestriction
+
+from api.webhooks.dispatch import dispatch_events
+from api.webhooks.models import WebhookDelivery
+from directory.factories import ServicePageFactory, TaxonomyTermFactory
+from directory.models import ServicePage
+from tests.conftest import publish
+
+URL = "http://127.0.0.1:9/hooks"
+
+
+def events(endpoint, resource="services"):
+    """(event, item id) of the endpoint's deliveries about one type of content made so
+    far, oldest first. (Factories make organisations too, which have their events.)"""
+    dispatch_events()
+    deliveries = WebhookDelivery.objects.filter(endpoint=endpoint).order_by("id")
+    return [
+        (delivery.event, str(delivery.object_id))
+        for delivery in deliveries
+        if delivery.payload["data"]["resource"] == resource
+    ]
+
+
+def test_the_life_of_a_service(sections, make_partner, subscribe):
+    endpoint = subscribe(make_partner(), URL)
+    page = publish(ServicePageFactory(parent=sections["council"], slug="swimming"))
+    page.title = "Swimming for all"
+    publish(page)
+    page.unpublish()
+    publish(page)
+    ServicePage.objects.get(pk=page.pk).delete()
+
+    item = str(page.uuid)
+    assert events(endpoint) == [
+        ("content.published", item),
+        ("content.updated", item),
+        ("content.unpublished", item),
+        ("content.published", item),
+        ("content.unpublished", item),  # Wagtail unpublishes a live page it deletes
+        ("content.deleted", item),
+    ]
+    # Dispatching again finds nothing new.
+    assert len(events(endpoint)) == 6
+
+
+def test_payload_holds_ids_and_links_only(sections, make_partner, subscribe):
+    endpoint = subscribe(make_partner(), URL)
+    page = publish(
+        ServicePageFactory(parent=sections["council"], slug="secretive", title="Secret title")
+    )
+    dispatch_events()
+    delivery = WebhookDelivery.objects.get(endpoint=endpoint, object_id=page.uuid)
+    assert delivery.payload["type"] == "content.published"
+    assert delivery.payload["data"] == {
+        "id": str(page.uuid),
+        "resource": "services",
+        "locale": "en",
+        "url": f"{settings.WAGTAILADMIN_BASE_URL}/api/v1/services/{page.uuid}/",
+        "modified": delivery.payload["timestamp"],
+    }
+    assert "Secret title" not in str(delivery.payload)
+    assert delivery.message_id.startswith("msg_")
+
+
+def test_nothing_outside_the_scope_and_out_of_scope_when_an_item_leaves(
+    sections, make_partner, subscribe
+):
+    autism = TaxonomyTermFactory(vocabulary="need", code="autism")
+    adhd = TaxonomyTermFactory(vocabulary="need", code="adhd")
+    endpoint = subscribe(make_partner(terms=[autism]), URL)
+
+    outside = ServicePageFactory(parent=sections["council"], slug="outside")
+    outside.terms.set([adhd])
+    publish(outside)
+    inside = ServicePageFactory(parent=sections["council"], slug="inside")
+    inside.terms.set([autism])
+    publish(inside)
+    inside.terms.set([adhd])
+    publish(inside)
+    outside.unpublish()  # never in scope: nothing to say
+
+    assert events(endpoint) == [
+        ("content.published", str(inside.uuid)),
+        ("content.out_of_scope", str(inside.uuid)),
+    ]
+
+
+def test_a_change_of_the_partners_scope(sections, make_partner, subscribe):
+    north = publish(ServicePageFactory(parent=sections["council"], service_areas=["north-east"]))
+    south = publish(ServicePageFactory(parent=sections["council"], service_areas=["south"]))
+    partner = make_partner(scope_areas=["north-east"])
+    endpoint = subscribe(partner, URL)
+    bystander = subscribe(make_partner(name="Bystander"), URL)
+
+    partner.scope_areas = ["south"]
+    partner.save()
+
+    assert sorted(events(endpoint)) == sorted(
+        [("content.out_of_scope", str(north.uuid)), ("content.published", str(south.uuid))]
+    )
+    assert events(bystander) == []
+
+
+def test_a_view_restriction_unpublishes_for_partners(sections, make_partner, subscribe):
+    endpoint = subscribe(make_partner(), URL)
+    page = publish(ServicePageFactory(parent=sections["council"], slug="restricted"))
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.LOGIN
+    )
+    restriction.delete()
+    assert events(endpoint) == [
+        ("content.published", str(page.uuid)),
+        ("content.unpublished", str(page.uuid)),
+        ("content.published", str(page.uuid)),
+    ]
+
+
+def test_only_subscribed_events_and_only_from_subscription_on(sections, make_partner, subscribe):
+    before = publish(ServicePageFactory(parent=sections["council"], slug="before"))
+    endpoint = subscribe(make_partner(), URL, events=["content.unpublished"])
+    after = publish(ServicePageFactory(parent=sections["council"], slug="after"))
+    after.unpublish()
+    before.unpublish()  # published before the subscription, but partners may hold it
+
+    assert events(endpoint) == [
+        ("content.unpublished", str(after.uuid)),
+        ("content.unpublished", str(before.uuid)),
+    ]
+
+
+def test_an_inactive_endpoint_collects_nothing_until_switched_back_on(
+    sections, make_partner, subscribe, api_client_for
+):
+    partner = make_partner()
+    endpoint = subscribe(partner, URL)
+    endpoint.is_active = False
+    endpoint.save()
+    page = publish(ServicePageFactory(parent=sections["council"], slug="while-off"))
+    assert events(endpoint) == []
+
+    response = api_client_for(partner).patch(
+        f"/api/v1/webhooks/{endpoint.public_id}/", {"is_active": True}, format="json"
+    )
+    assert response.status_code == 200
+    # Its cursor stayed where it was: what happened meanwhile is sent now.
+    assert events(endpoint) == [("content.published", str(page.uuid))]
