@@ -186,9 +186,12 @@ if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
     CELERY_RESULT_BACKEND = REDIS_URL
     # A task taken by a worker that dies unacknowledged (acks_late) goes back on the
-    # queue after this long.
+    # queue once it is this old, at the next of the workers' sweeps for such tasks
+    # (every interval x throttle seconds).
     CELERY_BROKER_TRANSPORT_OPTIONS = {
-        "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", 3600)
+        "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", 3600),
+        "unacked_restore_interval": env.int("CELERY_RESTORE_INTERVAL", 10),
+        "unacked_restore_throttle": env.int("CELERY_RESTORE_THROTTLE", 10),
     }
 else:
     _broker_dir = LOCAL_DATA_DIR / "celery-broker"

@@ -115,17 +115,23 @@ def test_a_worker_killed_mid_delivery_does_not_lose_the_event(
         ),
         "REDIS_URL": settings.REDIS_URL,
         # Short enough for a test: the broker hands an unacknowledged task to another
-        # worker after 2 s, and a delivery's claim runs out 1 s after its timeout.
+        # worker once it is 2 s old (looking every second), and a delivery's claim
+        # runs out 1 s after its timeout.
         "CELERY_VISIBILITY_TIMEOUT": "2",
+        "CELERY_RESTORE_INTERVAL": "1",
+        "CELERY_RESTORE_THROTTLE": "1",
         "WEBHOOK_TIMEOUT_SECONDS": "3",
         "WEBHOOK_CLAIM_MARGIN_SECONDS": "1",
     }
-    endpoint = subscribe(make_partner(), receiver.url, events=["content.published"])
+    page = publish(ServicePageFactory(parent=sections["council"], slug="survivor"))
+    # One event only: the next edit of that page.
+    endpoint = subscribe(make_partner(), receiver.url, events=["content.updated"])
     receiver.replies = [Reply(delay=60)]  # the first request hangs until the worker dies
     first_worker = start_worker(env)
     second_worker = None
     try:
-        page = publish(ServicePageFactory(parent=sections["council"], slug="survivor"))
+        page.title = "Survivor, edited"
+        publish(page)
         delivery_exists = WebhookDelivery.objects.filter(endpoint=endpoint, object_id=page.uuid)
         wait_until(delivery_exists.exists, timeout=60)
         (hung,) = receiver.wait_for(1, timeout=60)
