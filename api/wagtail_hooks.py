@@ -1,10 +1,8 @@
-from django.template.response import TemplateResponse
-from django.urls import reverse
 from wagtail import hooks
-from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from api.admin_views import SecretShownOnceCreateView
 from api.models import Partner, PartnerAPIKey
 from api.webhooks.admin import WebhookDeliveryViewSet, WebhookEndpointViewSet
 
@@ -28,26 +26,12 @@ class PartnerViewSet(ModelViewSet):
     search_fields = ["name", "contact_email"]
 
 
-class KeyCreateView(generic.CreateView):
-    """Creates the key, then shows it once: only its hash is kept."""
+class KeyCreateView(SecretShownOnceCreateView):
+    secret_template_name = "api/admin/key_created.html"
 
     def save_instance(self):
-        self.plain_key = PartnerAPIKey.objects.assign_key(self.form.instance)
+        self.secret = PartnerAPIKey.objects.assign_key(self.form.instance)
         return super().save_instance()
-
-    def save_action(self):
-        if self.expects_json_response:
-            return super().save_action()
-        return TemplateResponse(
-            self.request,
-            "api/admin/key_created.html",
-            {
-                **self.get_context_data(),
-                "plain_key": self.plain_key,
-                "key_object": self.object,
-                "index_url": reverse(self.index_url_name),
-            },
-        )
 
 
 class PartnerAPIKeyViewSet(ModelViewSet):

@@ -17,6 +17,7 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from api.admin_views import SecretShownOnceCreateView
 from api.changes import apply_scope_change
 from api.webhooks import delivery as delivery_logic
 from api.webhooks import dispatch
@@ -50,30 +51,16 @@ class WebhookEndpointForm(WagtailAdminModelForm):
         return super().save(commit)
 
 
-class EndpointCreateView(generic.CreateView):
-    """Creates the endpoint, then shows its secret once: only an encrypted copy is kept."""
+class EndpointCreateView(SecretShownOnceCreateView):
+    secret_template_name = "api/admin/webhook_secret.html"
 
     def save_instance(self):
         endpoint = self.form.instance
         endpoint.cursor = dispatch.start_cursor()
-        self.plain_secret = endpoint.set_secret()
+        self.secret = endpoint.set_secret()
         saved = super().save_instance()
         apply_scope_change(saved.partner)  # later scope changes are told as events
         return saved
-
-    def save_action(self):
-        if self.expects_json_response:
-            return super().save_action()
-        return TemplateResponse(
-            self.request,
-            "api/admin/webhook_secret.html",
-            {
-                **self.get_context_data(),
-                "plain_secret": self.plain_secret,
-                "endpoint": self.object,
-                "index_url": reverse(self.index_url_name),
-            },
-        )
 
 
 class WebhookEndpointViewSet(ModelViewSet):

@@ -18,7 +18,7 @@ def test_an_admin_creates_a_key_sees_it_once_and_can_revoke_it(admin_client):
     )
     assert response.status_code == 200
     key_object = PartnerAPIKey.objects.get(partner=partner)
-    plain = response.context["plain_key"]
+    plain = response.context["secret"]
     assert plain in response.content.decode()
     assert plain.startswith(key_object.prefix)
     assert plain not in key_object.hashed_key
