@@ -18,6 +18,7 @@ from wagtail_localize.fields import SynchronizedField
 from cms.blocks import GuideBodyBlock
 from cms.models import AgeRangeMixin, ReviewMixin, StableIdMixin
 from cms.teams import TeamSectionMixin
+from tasks.admin.panels import OpenAlertsPanel
 
 
 class GuideIndexPage(TeamSectionMixin, Page):
@@ -64,7 +65,7 @@ class GuidePage(ReviewMixin, StableIdMixin, AgeRangeMixin, Page):
     ]
     edit_handler = TabbedInterface(
         [
-            ObjectList(content_panels, heading="Guide"),
+            ObjectList([OpenAlertsPanel(), *content_panels], heading="Guide"),
             ObjectList(audience_panels, heading="Audience and topics"),
             ObjectList(ReviewMixin.review_panels, heading="Review"),
             ObjectList(Page.promote_panels, heading="Promote"),

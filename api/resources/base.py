@@ -223,14 +223,19 @@ class FeedViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
             return not_modified
         return Response(self.serialized([self.item_pk()])[0])
 
+    def item_variant(self) -> str:
+        """What, besides the item, its JSON depends on: the partner's languages (its
+        list of translations). A resource whose items list other items says more."""
+        return ",".join(sorted(self.scope.locales))
+
     def serialized(self, pks: Sequence[int]) -> Sequence[dict]:
         """Items as JSON-ready data, from the cache (Redis) where possible.
 
         A cached item is keyed on the content version: any publish anywhere makes new
         keys, so nothing stale is served; old keys expire on their own.
         """
-        locales = ",".join(sorted(self.scope.locales))  # translations depend on it
-        keys = {pk: f"api:v1:{self.resource}:{pk}:{self.content_sequence}:{locales}" for pk in pks}
+        variant = self.item_variant()
+        keys = {pk: f"api:v1:{self.resource}:{pk}:{self.content_sequence}:{variant}" for pk in pks}
         found = cache.get_many(keys.values())
         missing = [pk for pk in pks if keys[pk] not in found]
         if missing:

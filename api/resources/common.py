@@ -27,6 +27,8 @@ class ItemContext:
             for key, code, uuid in rows:
                 self.translations.setdefault(str(key), {})[code] = str(uuid)
         self._terms: dict | None = None
+        self._services_by_organisation: dict | None = None
+        self.items, self.scope = items, scope
         self.urls: dict = {}
 
     def term_in(self, term: TaxonomyTerm, locale_id: int) -> TaxonomyTerm:
@@ -34,6 +36,28 @@ class ItemContext:
         if self._terms is None:
             self._terms = {(t.translation_key, t.locale_id): t for t in TaxonomyTerm.objects.all()}
         return self._terms.get((term.translation_key, locale_id), term)
+
+    def services_of(self, partner_page) -> list[str]:
+        """Ids of the public services, in the key's scope, of a partner page's
+        organisation, in the page's language: one query for all the items."""
+        if self._services_by_organisation is None:
+            pages = [item for item in self.items if getattr(item, "organisation", None)]
+            rows = (
+                self.scope.filter("services", public_queryset("services"))
+                .filter(
+                    organisation__translation_key__in={
+                        p.organisation.translation_key for p in pages
+                    },
+                    locale_id__in={page.locale_id for page in pages},
+                )
+                .order_by("path")
+                .values_list("organisation__translation_key", "locale_id", "uuid")
+            )
+            self._services_by_organisation = {}
+            for key, locale_id, uuid in rows:
+                self._services_by_organisation.setdefault((key, locale_id), []).append(str(uuid))
+        key = (partner_page.organisation.translation_key, partner_page.locale_id)
+        return self._services_by_organisation.get(key, [])
 
 
 def attribution(source_url: str) -> dict:

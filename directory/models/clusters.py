@@ -10,6 +10,7 @@ from wagtail.search import index
 from cms.models import ReviewMixin, StableIdMixin
 from cms.validators import validate_uk_phone
 from directory.choices import ServiceArea
+from tasks.admin.panels import OpenAlertsPanel
 
 
 class Cluster(
@@ -30,7 +31,7 @@ class Cluster(
     ]
     edit_handler = TabbedInterface(
         [
-            ObjectList(panels, heading="Cluster"),
+            ObjectList([OpenAlertsPanel(), *panels], heading="Cluster"),
             ObjectList(
                 [InlinePanel("staff", heading="Allocated staff", label="staff member")],
                 heading="Staff",

@@ -7,6 +7,7 @@ from wagtail.search import index
 from cms.blocks import LinkBlock, PartnerBodyBlock
 from cms.models import ReviewMixin, StableIdMixin
 from cms.teams import TeamSectionMixin
+from tasks.admin.panels import OpenAlertsPanel
 
 
 class DirectoryIndexPage(TeamSectionMixin, Page):
@@ -51,7 +52,7 @@ class PartnerPage(ReviewMixin, StableIdMixin, Page):
     parent_page_types = ["directory.DirectoryIndexPage"]
     subpage_types = []
 
-    content_panels = Page.content_panels + [
+    content_panels = [OpenAlertsPanel(), *Page.content_panels] + [
         FieldPanel("organisation"),
         FieldPanel("introduction"),
         FieldPanel("logo"),

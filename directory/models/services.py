@@ -19,6 +19,7 @@ from cms.fields import ChoiceListField
 from cms.models import AgeRangeMixin, ReviewMixin, StableIdMixin
 from cms.validators import normalise_postcode, validate_uk_phone, validate_uk_postcode
 from directory.choices import LANGUAGES, ServiceArea
+from tasks.admin.panels import OpenAlertsPanel
 
 
 class ServicePageForm(WagtailAdminPageForm):
@@ -140,7 +141,7 @@ class ServicePage(ReviewMixin, StableIdMixin, AgeRangeMixin, Page):
     ]
     edit_handler = TabbedInterface(
         [
-            ObjectList(content_panels, heading="Service"),
+            ObjectList([OpenAlertsPanel(), *content_panels], heading="Service"),
             ObjectList(audience_panels, heading="Who it is for"),
             ObjectList(access_panels, heading="Access and contacts"),
             ObjectList(ReviewMixin.review_panels, heading="Review"),

@@ -1,0 +1,78 @@
+"""Marking a listing as reviewed from the admin: who may, which listings, and what it does.
+
+The review itself is `tasks.listings.mark_listing_reviewed`. What is added here is closing,
+at once, the alerts the review answers, so the dashboard and the edit view are current
+without waiting for the next stale scan (which would close the same ones).
+"""
+
+from datetime import datetime
+
+from django.apps import apps
+from django.conf import settings
+from django.db import models, transaction
+from django.db.models import Q
+from django.utils import timezone
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Page, TranslatableMixin
+from wagtail.permissions import policy_registry
+
+from tasks.alerts import Kind
+from tasks.listings import REVIEWABLE_MODELS, mark_listing_reviewed
+from tasks.models import MaintainerAlert
+
+# Reports from a provider or a reader are dealt with by a review made after they came in.
+REPORTS = [Kind.PROVIDER_CHANGES, Kind.READER_FEEDBACK]
+
+
+def reviewable_model(app_label: str, model_name: str) -> type[models.Model] | None:
+    try:
+        model = apps.get_model(app_label, model_name)
+    except LookupError:
+        return None
+    return model if model in REVIEWABLE_MODELS else None
+
+
+def is_reviewable(listing: models.Model) -> bool:
+    return type(listing) in REVIEWABLE_MODELS
+
+
+def follows_its_source(listing: models.Model) -> bool:
+    """A translation is not reviewed on its own: wagtail-localize copies the review fields
+    from its source, and the scan and the alerts only look at the source."""
+    if not isinstance(listing, TranslatableMixin):
+        return False
+    source = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    return (
+        type(listing)
+        .objects.filter(translation_key=listing.translation_key, locale__language_code=source)
+        .exclude(pk=listing.pk)
+        .exists()
+    )
+
+
+def can_review(user, listing: models.Model) -> bool:
+    """Whoever may edit a listing may say it has been checked."""
+    if isinstance(listing, Page):
+        return listing.permissions_for_user(user).can_edit()
+    policy = policy_registry.get_by_type(type(listing))
+    return policy.user_has_permission_for_instance(user, "change", listing)
+
+
+def alerts_answered_by_review(listing: models.Model, at: datetime) -> models.QuerySet:
+    """The open alerts a review at `at` answers, as the stale scan judges them: being
+    overdue (a review starts a new cycle), and reports that came in before it. Alerts
+    about a closed organisation stay open: a review does not change who runs it."""
+    return (
+        MaintainerAlert.objects.open()
+        .about(listing)
+        .filter(Q(kind=Kind.OVERDUE_REVIEW) | Q(kind__in=REPORTS, created_at__lt=at))
+    )
+
+
+@transaction.atomic
+def review(listing: models.Model, *, user, now: datetime | None = None) -> int:
+    """Record that `user` checked the listing; close the alerts that answers. Returns how
+    many alerts were closed."""
+    now = now or timezone.now()
+    mark_listing_reviewed(listing, user=user, at=now)
+    return alerts_answered_by_review(listing, listing.last_reviewed_at).update(resolved_at=now)
