@@ -8,12 +8,14 @@ from datetime import datetime
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Exists, F, OuterRef
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 
 from tasks.models import MaintainerAlert
 
 Kind = MaintainerAlert.Kind
+# Reports from a provider or a reader: dealt with by a review made after they came in.
+REPORT_KINDS = [Kind.PROVIDER_CHANGES, Kind.READER_FEEDBACK]
 
 
 def raise_alert(
@@ -111,4 +113,16 @@ def resolve_alerts_answered_by_review(
         .filter(kind__in=kinds, content_type=content_type)
         .filter(Exists(reviewed_since) | ~Exists(exists))
         .update(resolved_at=now)
+    )
+
+
+def alerts_answered_by_review(listing: models.Model, at: datetime) -> models.QuerySet:
+    """The open alerts about one listing that a review at `at` answers, by the rules the
+    stale scan applies to all listings at once: being overdue (a review starts a new
+    cycle), and reports that came in before it. An alert about a closed organisation
+    stays open: a review does not change who runs the service."""
+    return (
+        MaintainerAlert.objects.open()
+        .about(listing)
+        .filter(Q(kind=Kind.OVERDUE_REVIEW) | Q(kind__in=REPORT_KINDS, created_at__lt=at))
     )

@@ -18,6 +18,7 @@ from django.utils.dateformat import format as format_date
 
 from directory.models import Organisation
 from tasks.alerts import (
+    REPORT_KINDS,
     Kind,
     raise_alerts_for,
     resolve_alerts_answered_by_review,
@@ -105,9 +106,7 @@ def check_stale_listings(*, now: datetime | None = None) -> StaleScan:
                     organisation_name=F("organisation__name"),
                 )
 
-            scan.alerts_resolved += resolve_alerts_answered_by_review(
-                [Kind.PROVIDER_CHANGES, Kind.READER_FEEDBACK], model, now=now
-            )
+            scan.alerts_resolved += resolve_alerts_answered_by_review(REPORT_KINDS, model, now=now)
     logger.info("Stale listings: %s", scan)
     return scan
 

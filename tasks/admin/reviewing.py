@@ -10,18 +10,13 @@ from datetime import datetime
 from django.apps import apps
 from django.conf import settings
 from django.db import models, transaction
-from django.db.models import Q
 from django.utils import timezone
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, TranslatableMixin
 from wagtail.permissions import policy_registry
 
-from tasks.alerts import Kind
+from tasks.alerts import alerts_answered_by_review
 from tasks.listings import REVIEWABLE_MODELS, mark_listing_reviewed
-from tasks.models import MaintainerAlert
-
-# Reports from a provider or a reader are dealt with by a review made after they came in.
-REPORTS = [Kind.PROVIDER_CHANGES, Kind.READER_FEEDBACK]
 
 
 def reviewable_model(app_label: str, model_name: str) -> type[models.Model] | None:
@@ -56,17 +51,6 @@ def can_review(user, listing: models.Model) -> bool:
         return listing.permissions_for_user(user).can_edit()
     policy = policy_registry.get_by_type(type(listing))
     return policy.user_has_permission_for_instance(user, "change", listing)
-
-
-def alerts_answered_by_review(listing: models.Model, at: datetime) -> models.QuerySet:
-    """The open alerts a review at `at` answers, as the stale scan judges them: being
-    overdue (a review starts a new cycle), and reports that came in before it. Alerts
-    about a closed organisation stay open: a review does not change who runs it."""
-    return (
-        MaintainerAlert.objects.open()
-        .about(listing)
-        .filter(Q(kind=Kind.OVERDUE_REVIEW) | Q(kind__in=REPORTS, created_at__lt=at))
-    )
 
 
 @transaction.atomic

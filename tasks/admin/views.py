@@ -16,12 +16,12 @@ from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from tasks.admin.reviewing import (
-    alerts_answered_by_review,
     can_review,
     follows_its_source,
     review,
     reviewable_model,
 )
+from tasks.alerts import alerts_answered_by_review
 
 
 class MarkReviewedView(WagtailAdminTemplateMixin, TemplateView):
