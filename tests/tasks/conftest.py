@@ -8,6 +8,7 @@ from email.message import EmailMessage
 
 import pytest
 from aiosmtpd.controller import Controller
+from django.utils import timezone
 
 from tests.conftest import free_port
 
@@ -136,5 +137,38 @@ def make_listing(sections, maintenance_settings):
                 )
             return cluster
         raise ValueError(kind)
+
+    return make
+
+
+# Review intervals of the listing types in maintenance_settings, in days.
+INTERVALS = {"service": 365, "guide": 365, "partner": 365, "cluster": 120}
+
+
+@pytest.fixture
+def listing(make_listing):
+    """listing(kind, due_in_days, **fields): a live listing whose review falls due that
+    many days from today (negative: overdue). make_listing counts from the suite's fixed
+    NOW; the admin counts from today."""
+    shift = (timezone.localdate() - NOW.date()).days
+
+    def make(kind, due_in_days, **fields):
+        return make_listing(kind, INTERVALS[kind] - due_in_days - shift, **fields)
+
+    return make
+
+
+@pytest.fixture
+def make_user(django_user_model):
+    """make_user(username, *group names): an active user in those groups."""
+
+    def make(username, *groups):
+        from django.contrib.auth.models import Group
+
+        user = django_user_model.objects.create_user(
+            username, f"{username}@example.org", "pw", first_name=username.title()
+        )
+        user.groups.add(*Group.objects.filter(name__in=groups))
+        return user
 
     return make

@@ -6,7 +6,6 @@ from datetime import timedelta
 from html import unescape
 
 import pytest
-from django.contrib.auth.models import Group
 from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
@@ -17,34 +16,9 @@ from cms.groups import COUNCIL_EDITORS, ICB_EDITORS, MAINTAINERS
 from directory.factories import TaxonomyTermFactory
 from tasks.admin.dashboard import AlertsPanel, DueThisMonthPanel, FreshnessPanel, OverduePanel
 from tasks.alerts import Kind, raise_alert
-from tests.tasks.conftest import NOW
+from tests.tasks.conftest import INTERVALS
 
 pytestmark = pytest.mark.django_db
-
-INTERVALS = {"service": 365, "guide": 365, "partner": 365, "cluster": 120}
-
-
-@pytest.fixture
-def listing(make_listing):
-    """listing(kind, due_in_days, **fields): a live listing whose review falls due that
-    many days from today (negative: overdue). make_listing counts from the suite's fixed
-    NOW; the dashboard counts from today."""
-    shift = (timezone.localdate() - NOW.date()).days
-
-    def make(kind, due_in_days, **fields):
-        return make_listing(kind, INTERVALS[kind] - due_in_days - shift, **fields)
-
-    return make
-
-
-@pytest.fixture
-def make_user(django_user_model):
-    def make(username, *groups):
-        user = django_user_model.objects.create_user(username, f"{username}@example.org", "pw")
-        user.groups.add(*Group.objects.filter(name__in=groups))
-        return user
-
-    return make
 
 
 def panel(html: str, panel_id: str) -> str | None:

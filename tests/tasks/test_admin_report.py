@@ -15,11 +15,9 @@ from django.utils import timezone
 from cms.groups import ICB_EDITORS
 from tasks.alerts import Kind, raise_alert
 from tasks.listings import mark_listing_reviewed
-from tests.tasks.conftest import NOW
 
 pytestmark = pytest.mark.django_db
 
-INTERVALS = {"service": 365, "guide": 365, "partner": 365, "cluster": 120}
 HEADINGS = [
     "Type",
     "Title",
@@ -33,19 +31,6 @@ HEADINGS = [
     "Open alerts",
     "Edit in the admin",
 ]
-
-
-@pytest.fixture
-def listing(make_listing):
-    """listing(kind, due_in_days, **fields): a live listing whose review falls due that
-    many days from today (negative: overdue). make_listing counts from the suite's fixed
-    NOW; the report counts from today."""
-    shift = (timezone.localdate() - NOW.date()).days
-
-    def make(kind, due_in_days, **fields):
-        return make_listing(kind, INTERVALS[kind] - due_in_days - shift, **fields)
-
-    return make
 
 
 @pytest.fixture

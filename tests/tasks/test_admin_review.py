@@ -5,7 +5,6 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Locale
@@ -16,38 +15,11 @@ from directory.models import Cluster, ServicePage
 from tasks.admin.actions import mark_reviewed_url
 from tasks.alerts import Kind, raise_alert
 from tasks.models import MaintainerAlert
-from tests.tasks.conftest import NOW
 
 pytestmark = pytest.mark.django_db
 
-INTERVALS = {"service": 365, "guide": 365, "partner": 365, "cluster": 120}
 # When reports came in: before the review (a review answers the reports made before it).
 EARLIER = timezone.now() - timedelta(hours=1)
-
-
-@pytest.fixture
-def listing(make_listing):
-    """listing(kind, due_in_days, **fields): a live listing whose review falls due that
-    many days from today (negative: overdue). make_listing counts from the suite's fixed
-    NOW; the admin counts from today."""
-    shift = (timezone.localdate() - NOW.date()).days
-
-    def make(kind, due_in_days, **fields):
-        return make_listing(kind, INTERVALS[kind] - due_in_days - shift, **fields)
-
-    return make
-
-
-@pytest.fixture
-def make_user(django_user_model):
-    def make(username, *groups):
-        user = django_user_model.objects.create_user(
-            username, f"{username}@example.org", "pw", first_name=username.title()
-        )
-        user.groups.add(*Group.objects.filter(name__in=groups))
-        return user
-
-    return make
 
 
 def edit_url(listing) -> str:
