@@ -13,6 +13,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", include("api.urls")),
     path("review/", include("tasks.urls")),  # one-click links in review request emails
+    path("anymail/", include("tasks.bounces.urls")),  # email providers' bounce webhooks
     path("api/oruk/", include("api.oruk.urls")),
 ]
 

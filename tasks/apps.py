@@ -8,6 +8,7 @@ class TasksConfig(AppConfig):
     def ready(self) -> None:
         # Register this app's Celery tasks; each job lives in its own module.
         from . import (  # noqa: F401
+            deliverability,
             digest,
             django_tasks_backend,
             heartbeat,
@@ -16,3 +17,4 @@ class TasksConfig(AppConfig):
             stale,
             webhooks,
         )
+        from .bounces import checks, providers  # noqa: F401  (system checks; anymail's signal)

@@ -38,6 +38,7 @@ class MaintainerAlert(models.Model):
         PROVIDER_CHANGES = "provider-changes", "Provider says it needs changes"
         READER_FEEDBACK = "reader-feedback", "Reader feedback"
         FAILING_WEBHOOK = "failing-webhook", "Partner webhook failing"
+        BOUNCING_CONTACT = "bouncing-contact", "Contact email returned undelivered"
 
     kind = models.CharField(max_length=40, choices=Kind.choices, db_index=True)
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
@@ -48,7 +49,8 @@ class MaintainerAlert(models.Model):
     label = models.CharField(
         max_length=255, help_text="The object's name when the alert was raised."
     )
-    cycle = models.CharField(max_length=100, blank=True)
+    # Long enough for an email address: a bouncing contact's cycle is the address.
+    cycle = models.CharField(max_length=254, blank=True)
     message = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     notified_at = models.DateTimeField(
@@ -168,3 +170,8 @@ class DigestItem(models.Model):
 
     def __str__(self):
         return f"{self.alert} in {self.digest_email}"
+
+
+# Deliverability of contact addresses (docs/bounces.md): defined in their own module,
+# registered here.
+from tasks.bounces.models import ContactAddress, DeliveryEvent, UnparsedBounce  # noqa: E402, F401

@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from directory.models import Cluster, ClusterStaff, PartnerPage, ServicePage
 from tasks.alerts import Kind, raise_alert
+from tasks.bounces.addresses import normalise, undeliverable_addresses
 from tasks.clock import parse_now
 from tasks.email import TRANSIENT_ERRORS, send_email
 from tasks.listings import (
@@ -81,17 +82,22 @@ CONTACT_SOURCES: dict[type[models.Model], ContactSource] = {
 }
 
 
-def review_request_recipients(listing) -> list[Recipient]:
-    """Who is asked to confirm a listing: one entry per address, whatever its case.
+def review_request_recipients(listing, *, undeliverable: set[str] | None = None) -> list[Recipient]:
+    """Who is asked to confirm a listing: one entry per address, whatever its case, and
+    none that bounces or has marked us as spam (until the contact's address changes, or
+    mail to it is delivered again: tasks.bounces).
 
-    The one place that decides, so addresses known not to work can be left out here.
+    `undeliverable` (normalised addresses) saves a query per listing when the caller
+    has looked them all up at once.
     """
     source = CONTACT_SOURCES.get(type(listing))
     recipients: dict[str, Recipient] = {}
     for recipient in source.contacts(listing) if source else []:
         email = recipient.email.strip()
-        recipients.setdefault(email.lower(), Recipient(email, recipient.name.strip()))
-    return list(recipients.values())
+        recipients.setdefault(normalise(email), Recipient(email, recipient.name.strip()))
+    if undeliverable is None:
+        undeliverable = undeliverable_addresses(among=recipients)
+    return [recipient for address, recipient in recipients.items() if address not in undeliverable]
 
 
 def listings_to_ask(model, *, today: date):
@@ -114,6 +120,7 @@ def listings_to_ask(model, *, today: date):
 def queue_review_requests(*, now: datetime) -> int:
     """Record the requests to send: a few queries per listing type, whatever the count."""
     today = timezone.localdate(now)
+    undeliverable = undeliverable_addresses()
     requests = []
     for model, source in CONTACT_SOURCES.items():
         content_type = ContentType.objects.get_for_model(model)
@@ -127,7 +134,7 @@ def queue_review_requests(*, now: datetime) -> int:
                     name=recipient.name[:255],
                     created_at=now,
                 )
-                for recipient in review_request_recipients(listing)
+                for recipient in review_request_recipients(listing, undeliverable=undeliverable)
             ]
     ReviewRequest.objects.bulk_create(requests, ignore_conflicts=True)
     return len(requests)
@@ -152,6 +159,12 @@ def send_review_request(request_id: int, *, now: datetime, connection=None) -> b
             # Reviewed (or withdrawn) since it was queued: nothing to ask any more.
             review_request.delete()
             return False
+        if undeliverable_addresses(among=[review_request.email]):
+            # It bounced since the request was queued.
+            review_request.failed_at = now
+            review_request.failure = "The address is known to bounce."
+            review_request.save(update_fields=["failed_at", "failure"])
+            return False
         label = getattr(listing, label_field(type(listing)))
         try:
             send_email(
@@ -168,16 +181,23 @@ def send_review_request(request_id: int, *, now: datetime, connection=None) -> b
                     "link_days": settings.REVIEW_LINK_MAX_AGE_DAYS,
                 },
                 connection=connection,
+                now=now,
             )
         except smtplib.SMTPRecipientsRefused as refused:
-            # The address does not work: asking again will not help.
-            review_request.failed_at = now
-            review_request.failure = "; ".join(
+            failure = "; ".join(
                 f"{code} {reply.decode(errors='replace')}"
                 for code, reply in refused.recipients.values()
             )
+            logger.warning("Review request %s refused: %s", request_id, failure)
+            if all(code < 500 for code, _ in refused.recipients.values()):
+                # A temporary refusal (4xx): still queued, tried again by the next run.
+                # send_email has counted it against the address, which is bounced after
+                # BOUNCE_SOFT_THRESHOLD days of them.
+                return False
+            # The address does not work: asking again will not help.
+            review_request.failed_at = now
+            review_request.failure = failure
             review_request.save(update_fields=["failed_at", "failure"])
-            logger.warning("Review request %s refused: %s", request_id, review_request.failure)
             return False
         review_request.sent_at = now
         review_request.save(update_fields=["sent_at"])

@@ -30,6 +30,16 @@ def beat_schedule() -> dict[str, dict]:
             "task": "tasks.check_stale_listings",
             "schedule": crontab(hour=5, minute=30),
         },
+        # Before the digest, so it names listings whose contacts bounce.
+        "check-contact-addresses": {
+            "task": "tasks.check_contact_addresses",
+            "schedule": crontab(hour=5, minute=45),
+        },
+        # Does nothing unless BOUNCE_IMAP_URL is set.
+        "poll-bounce-mailbox": {
+            "task": "tasks.poll_bounce_mailbox",
+            "schedule": settings.BOUNCE_IMAP_POLL_SECONDS,
+        },
         "send-maintainer-digest": {
             "task": "tasks.send_maintainer_digest",
             "schedule": crontab(hour=6, minute=30),

@@ -21,6 +21,7 @@ from api.admin_views import SecretShownOnceCreateView
 from api.changes import apply_scope_change
 from api.webhooks import delivery as delivery_logic
 from api.webhooks import dispatch
+from api.webhooks.disabling import reactivate
 from api.webhooks.models import Event, WebhookDelivery, WebhookEndpoint
 from api.webhooks.targets import UnsafeTarget, check_url
 
@@ -46,8 +47,8 @@ class WebhookEndpointForm(WagtailAdminModelForm):
     def save(self, commit=True):
         endpoint = self.instance
         if "is_active" in self.changed_data and endpoint.is_active:
-            endpoint.disabled_at, endpoint.disabled_reason = None, ""
-            endpoint.consecutive_failures = 0
+            reactivate(endpoint, timezone.now())
+            transaction.on_commit(queue_sweep)
         return super().save(commit)
 
 
@@ -167,6 +168,12 @@ class WebhookDeliveryViewSet(ModelViewSet):
             *super().get_urlpatterns(),
             path("replay/<int:pk>/", self.replay_view, name="replay"),
         ]
+
+
+def queue_sweep() -> None:
+    from tasks.webhooks import sweep_webhooks
+
+    sweep_webhooks.delay()
 
 
 def queue(delivery_id: int) -> None:

@@ -51,3 +51,19 @@ def tell_partner(endpoint: WebhookEndpoint) -> None:
     except TRANSIENT_ERRORS:
         # The maintainers' alert already stands; the partner hears from them.
         logger.exception("Could not tell %s that its webhook was disabled", partner)
+
+
+def reactivate(endpoint: WebhookEndpoint, now: datetime) -> None:
+    """Switched back on (by the partner or in the admin): its failures are forgiven, its
+    alert is closed, and what waited meanwhile falls due at once, oldest first."""
+    from api.webhooks.models import WebhookDelivery
+
+    endpoint.is_active = True
+    endpoint.disabled_at, endpoint.disabled_reason = None, ""
+    endpoint.consecutive_failures = 0
+    MaintainerAlert.objects.open().about(endpoint).filter(
+        kind=MaintainerAlert.Kind.FAILING_WEBHOOK
+    ).update(resolved_at=now)
+    WebhookDelivery.objects.filter(endpoint=endpoint, state=WebhookDelivery.State.PENDING).update(
+        next_attempt_at=now
+    )

@@ -16,6 +16,7 @@ from api.errors import BadParameters
 from api.pagination import FeedPagination
 from api.resources.base import ClientIPThrottle, PartnerKeyThrottle
 from api.webhooks import dispatch
+from api.webhooks.disabling import reactivate
 from api.webhooks.models import TEST_EVENT, WebhookAttempt, WebhookDelivery, WebhookEndpoint
 from api.webhooks.serializers import (
     EVENTS,
@@ -97,19 +98,11 @@ class WebhookViewSet(
         return Response(data, status=status.HTTP_201_CREATED)
 
     def perform_update(self, serializer):
-        reactivated = (
-            serializer.validated_data.get("is_active") and not serializer.instance.is_active
-        )
-        extra = {}
-        if reactivated:
-            extra = {"disabled_at": None, "disabled_reason": "", "consecutive_failures": 0}
-        endpoint = serializer.save(**extra)
-        if reactivated:
-            # What waited while it was off goes out now, oldest first.
-            WebhookDelivery.objects.filter(
-                endpoint=endpoint, state=WebhookDelivery.State.PENDING
-            ).update(next_attempt_at=timezone.now())
+        endpoint = serializer.instance
+        if serializer.validated_data.get("is_active") and not endpoint.is_active:
+            reactivate(endpoint, timezone.now())
             transaction.on_commit(queue_sweep)
+        serializer.save()
 
     @extend_schema(request=None, responses={200: SecretSerializer})
     @action(detail=True, methods=["post"], url_path="rotate-secret")

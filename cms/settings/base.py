@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_tasks",
+    "anymail",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -277,6 +278,9 @@ LOGGING = {
     "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
     "loggers": {
         "django.db.backends": {"level": "INFO"},
+        # Bounce parsing logs each detector it tries, and a traceback when a broken
+        # message trips one: tasks.bounces.ingest logs those itself.
+        "flufl.bounce": {"level": "CRITICAL"},
     },
 }
 
@@ -300,6 +304,32 @@ DIGEST_REPEAT_DAYS = env.int("DIGEST_REPEAT_DAYS", 7)
 # The envelope sender (Return-Path) of every email we send, where bounces go;
 # blank means the address in DEFAULT_FROM_EMAIL.
 EMAIL_RETURN_PATH = env.str("EMAIL_RETURN_PATH", "")
+
+# Undelivered contact emails (docs/bounces.md). Every email's envelope sender is a signed
+# VERP address naming its recipient (bounces+<token>@…): the mailbox of EMAIL_RETURN_PATH
+# must accept plus-addressed mail, or set BOUNCE_VERP=false.
+BOUNCE_VERP = env.bool("BOUNCE_VERP", True)
+# Days with a temporary failure (4xx, delayed) after which an address counts as bounced.
+BOUNCE_SOFT_THRESHOLD = env.int("BOUNCE_SOFT_THRESHOLD", 3)
+# The mailbox bounces arrive in, polled by the worker: imaps://user:password@host/INBOX.
+BOUNCE_IMAP_URL = env.str("BOUNCE_IMAP_URL", "")
+BOUNCE_IMAP_POLL_SECONDS = env.float("BOUNCE_IMAP_POLL_SECONDS", 300)
+BOUNCE_IMAP_DELETE = env.bool("BOUNCE_IMAP_DELETE", False)  # else marked read and left
+# Email providers whose tracking webhooks (/anymail/<provider>/tracking/) are on:
+# any of amazon_ses, mailgun, postmark, sendgrid.
+BOUNCE_WEBHOOK_PROVIDERS = env.list("BOUNCE_WEBHOOK_PROVIDERS", [])
+ANYMAIL = {
+    name: value
+    for name, value in {
+        # user:password in the webhook URL (several, comma-separated, while rotating).
+        "WEBHOOK_SECRET": env.list("ANYMAIL_WEBHOOK_SECRET", []),
+        "MAILGUN_WEBHOOK_SIGNING_KEY": env.str("MAILGUN_WEBHOOK_SIGNING_KEY", ""),
+        "SENDGRID_TRACKING_WEBHOOK_VERIFICATION_KEY": env.str(
+            "SENDGRID_WEBHOOK_VERIFICATION_KEY", ""
+        ),
+    }.items()
+    if value  # an empty signing key would be a key anyone can sign with
+}
 
 # Image sizes the API offers (name -> Wagtail rendition filter).
 API_IMAGE_RENDITIONS = {

@@ -21,3 +21,9 @@ MEDIA_ROOT = LOCAL_DATA_DIR / "media"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 WEBHOOK_ALLOW_LOOPBACK = True  # receivers on this machine, over plain http
+# Bounce intakes (docs/bounces.md): every provider webhook on, with known secrets.
+BOUNCE_WEBHOOK_PROVIDERS = ["amazon_ses", "mailgun", "postmark", "sendgrid"]
+ANYMAIL = {
+    "WEBHOOK_SECRET": "anymail-test:webhook-secret",
+    "MAILGUN_WEBHOOK_SIGNING_KEY": "test-mailgun-signing-key",
+}

@@ -31,6 +31,8 @@ from directory.models import (
 from guides.models import GuideIndexPage, GuidePage, RelatedGuide
 from home.demo import data
 from home.models import HomeFeature, HomePage
+from tasks.bounces.manual import record_manual_event
+from tasks.bounces.models import EventKind
 
 SITE_NAME = "Essex Local Offer"
 
@@ -330,6 +332,18 @@ def translate_demo_pages(locale: Locale, home, sections, pages: dict[str, Page])
 
 
 @transaction.atomic
+def ensure_bouncing_contact() -> None:
+    """The seed's warning made real: one cluster's Inclusion Partner address bounces.
+    A fixed reference keeps a second run from recording it twice."""
+    record_manual_event(
+        data.BOUNCING_EMAIL,
+        EventKind.HARD_BOUNCE,
+        note="550 5.1.1 Mailbox unavailable",
+        by="demo content",
+        reference="demo",
+    )
+
+
 def load_demo_content() -> dict[str, object]:
     locales = ensure_locales()
     source = Locale.get_default()
@@ -344,6 +358,7 @@ def load_demo_content() -> dict[str, object]:
     guides = ensure_guides(sections, services, terms)
     partners = ensure_partners(sections, organisations, services)
     clusters = ensure_clusters()
+    ensure_bouncing_contact()
     ensure_home_features(home, services, guides)
 
     if "pl" in locales:

@@ -15,6 +15,8 @@ from directory.models import Cluster, ClusterStaff, Organisation, PartnerPage, S
 from guides.models import GuidePage
 from home.demo import data
 from home.models import HomePage
+from tasks.bounces.models import ContactAddress, DeliveryEvent
+from tasks.models import MaintainerAlert
 
 RESERVED_EMAIL = re.compile(r"@([a-z0-9-]+\.)*(example\.org|[a-z0-9-]+\.test)$")
 
@@ -44,6 +46,8 @@ def snapshot():
         "translations": Translation.objects.count(),
         "organisations": Organisation.objects.count(),
         "clusters": Cluster.objects.count(),
+        "delivery events": DeliveryEvent.objects.count(),
+        "alerts": MaintainerAlert.objects.count(),
     }
 
 
@@ -99,6 +103,12 @@ def test_guides_partners_and_clusters_from_the_seeds(demo):
         roles = set(cluster.staff.values_list("role", flat=True))
         assert {ClusterStaff.Role.INCLUSION_PARTNER, ClusterStaff.Role.QUADRANT_MANAGER} <= roles
     assert ClusterStaff.objects.filter(email=data.BOUNCING_EMAIL).exists()
+    # Its address is known to bounce, and the cluster that shows it is flagged.
+    bouncing = ContactAddress.objects.get(address=data.BOUNCING_EMAIL.lower())
+    assert bouncing.status == ContactAddress.Status.BOUNCED
+    alert = MaintainerAlert.objects.get(kind=MaintainerAlert.Kind.BOUNCING_CONTACT)
+    assert isinstance(alert.subject, Cluster)
+    assert alert.subject.staff.filter(email=data.BOUNCING_EMAIL).exists()
 
 
 def test_polish_translations_and_overdue_listings(demo):

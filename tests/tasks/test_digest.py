@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group
 
 from cms.groups import MAINTAINERS
 from tasks.alerts import raise_alert
+from tasks.bounces.verp import recipient_from_verp
 from tasks.digest import maintainer_addresses, send_maintainer_digest
 from tasks.models import DigestEmail, MaintainerAlert
 from tasks.stale import check_stale_listings
@@ -55,7 +56,7 @@ def test_one_email_per_maintainer_in_text_and_html_with_admin_links(
     assert (run.queued, run.sent) == (2, 2)
     assert sorted(received.rcpt_tos[0] for received in smtp_server.messages) == sorted(maintainers)
     received = smtp_server.to("alice@example.org")[0]
-    assert received.mail_from == "bounces@example.org"
+    assert recipient_from_verp(received.mail_from, "bounces@example.org") == "alice@example.org"
     assert received.message["Subject"] == "Essex Local Offer: 2 new alerts"
     service_url = f"https://cms.example.org/admin/pages/{service.pk}/edit/"
     cluster_url = f"https://cms.example.org/admin/snippets/directory/cluster/edit/{cluster.pk}/"

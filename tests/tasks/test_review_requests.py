@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.test import Client
 
+from tasks.bounces.verp import recipient_from_verp
 from tasks.listings import mark_listing_reviewed
 from tasks.models import ReviewRequest
 from tasks.review_requests import review_request_recipients, send_review_requests
@@ -46,7 +47,8 @@ def test_each_contact_gets_one_email_with_two_links_per_cycle(service, smtp_serv
         "team@example.org",
     ]
     received = smtp_server.to("team@example.org")[0]
-    assert received.mail_from == "bounces@example.org"  # the envelope sender
+    # The envelope sender: a signed VERP address that names the recipient.
+    assert recipient_from_verp(received.mail_from, "bounces@example.org") == "team@example.org"
     assert received.message["From"] == "Essex Local Offer <local-offer@example.org>"
     assert received.message["Auto-Submitted"] == "auto-generated"
     assert received.message["Subject"] == "Is this still correct? Sensory play in Clacton"

@@ -156,9 +156,10 @@ def test_an_address_that_turned_internal_is_refused_at_send_time(sections, endpo
 
 @override_settings(WEBHOOK_DISABLE_AFTER=3, WEBHOOK_RETRY_BASE_SECONDS=0)
 def test_an_endpoint_that_keeps_failing_is_disabled_and_people_are_told(
-    sections, endpoint, receiver, django_capture_on_commit_callbacks
+    sections, endpoint, receiver, django_capture_on_commit_callbacks, api_client_for
 ):
     receiver.always = Reply(status=500)
+    api = api_client_for(endpoint.partner)
     delivery = published_delivery(sections, endpoint)
     with django_capture_on_commit_callbacks(execute=True):
         statuses = [deliver(delivery.pk).status for _ in range(4)]
@@ -179,6 +180,15 @@ def test_an_endpoint_that_keeps_failing_is_disabled_and_people_are_told(
     delivery.refresh_from_db()
     assert delivery.state == State.PENDING
     assert due_deliveries(now=timezone.now() + timedelta(days=1)) == []
+
+    # Switched back on by the partner: the alert closes and the delivery is due at once.
+    response = api.patch(
+        f"/api/v1/webhooks/{endpoint.public_id}/", {"is_active": True}, format="json"
+    )
+    assert response.status_code == 200
+    alert.refresh_from_db()
+    assert alert.resolved_at is not None
+    assert delivery.pk in due_deliveries()
 
 
 def test_a_success_resets_the_run_of_failures(sections, endpoint, receiver):

@@ -1,0 +1,38 @@
+"""What a maintainer found out for themselves, recorded like any other event: they rang
+the contact and the address works (a delivery), or they know the mailbox is gone (a
+permanent failure). The same rules and alerts follow."""
+
+import uuid
+from datetime import datetime
+
+from django.utils import timezone
+
+from tasks.bounces.addresses import normalise
+from tasks.bounces.ingest import Recorded, record_events
+from tasks.bounces.models import DeliveryEvent, EventKind
+from tasks.bounces.rules import Event
+
+
+def record_manual_event(
+    address: str,
+    kind: EventKind,
+    *,
+    note: str = "",
+    by: str = "",
+    reference: str = "",
+    now: datetime | None = None,
+) -> Recorded:
+    """Record `kind` for `address` (which must be shown somewhere to count). `by` names
+    who found out, `note` says how. Each call is a new event, unless it gives the same
+    `reference` as an earlier one for that address (a script run again, say)."""
+    now = now or timezone.now()
+    event = Event(
+        address=normalise(address),
+        kind=kind,
+        source=DeliveryEvent.Source.MANUAL,
+        key=("manual", reference or uuid.uuid4().hex, normalise(address)),
+        occurred_at=now,
+        provider=by,
+        diagnostic=note,
+    )
+    return record_events([event], now=now)
