@@ -61,7 +61,8 @@ def shown_addresses(among: Iterable[str] | None = None) -> set[str]:
     if among is not None:
         wanted = {normalise(address) for address in among}
         sources = [queryset.filter(address__in=wanted) for queryset in sources]
-    first, *others = [queryset.values_list("address", flat=True) for queryset in sources]
+    # No ORDER BY inside a UNION: SQLite refuses it, and the order is of no use here.
+    first, *others = [queryset.order_by().values_list("address", flat=True) for queryset in sources]
     return set(first.union(*others))
 
 
