@@ -1,4 +1,5 @@
-"""The maintenance jobs in the Wagtail admin (docs/maintenance.md, "In the admin")."""
+"""The maintenance jobs in the Wagtail admin (docs/maintenance.md and docs/bounces.md,
+"In the admin")."""
 
 from django.urls import include, path, reverse
 from wagtail import hooks
@@ -11,8 +12,10 @@ from tasks.admin.actions import (
     MarkSnippetReviewedMenuItem,
 )
 from tasks.admin.alerts import MaintainerAlertViewSet
+from tasks.admin.bounces import BouncingContactsReport, MarkWorkingView, may_manage_bounces
 from tasks.admin.reports import ListingReviewReport
 from tasks.admin.review_status import may_edit_listings
+from tasks.admin.unparsed_bounces import UnparsedBounceViewSet
 from tasks.admin.views import MarkReviewedView
 from tasks.listings import REVIEWABLE_MODELS
 
@@ -31,9 +34,19 @@ admin_urls = [
 ]
 
 
+bounce_urls = [
+    path("", BouncingContactsReport.as_view(), name="report"),
+    path("results/", BouncingContactsReport.as_view(results_only=True), name="report_results"),
+    path("<int:pk>/mark-working/", MarkWorkingView.as_view(), name="mark_working"),
+]
+
+
 @hooks.register("register_admin_urls")
 def register_admin_urls():
-    return [path("listing-reviews/", include((admin_urls, "tasks_admin")))]
+    return [
+        path("listing-reviews/", include((admin_urls, "tasks_admin"))),
+        path("contact-bounces/", include((bounce_urls, "bounces_admin"))),
+    ]
 
 
 @hooks.register("construct_homepage_panels")
@@ -57,6 +70,22 @@ def register_review_report_menu_item():
     )
 
 
+class BouncingContactsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_manage_bounces(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_bouncing_contacts_menu_item():
+    return BouncingContactsMenuItem(
+        "Contacts that bounce",
+        reverse("bounces_admin:report"),
+        name="contacts-that-bounce",
+        icon_name="warning",
+        order=1210,
+    )
+
+
 @hooks.register("register_page_action_menu_item")
 def register_mark_page_reviewed():
     return MarkPageReviewedMenuItem()
@@ -73,3 +102,8 @@ hooks.register("register_bulk_action", MarkReviewedBulkAction)
 @hooks.register("register_admin_viewset")
 def register_alert_viewset():
     return MaintainerAlertViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_unparsed_bounce_viewset():
+    return UnparsedBounceViewSet()

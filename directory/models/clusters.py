@@ -10,6 +10,7 @@ from wagtail.search import index
 from cms.models import ReviewMixin, StableIdMixin
 from cms.validators import validate_uk_phone
 from directory.choices import ServiceArea
+from tasks.admin.contact_panels import ContactDeliveryPanel
 from tasks.admin.panels import OpenAlertsPanel
 
 
@@ -33,7 +34,10 @@ class Cluster(
         [
             ObjectList([OpenAlertsPanel(), *panels], heading="Cluster"),
             ObjectList(
-                [InlinePanel("staff", heading="Allocated staff", label="staff member")],
+                [
+                    ContactDeliveryPanel("staff"),
+                    InlinePanel("staff", heading="Allocated staff", label="staff member"),
+                ],
                 heading="Staff",
             ),
             ObjectList(

@@ -7,6 +7,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from cms.models import StableIdMixin
 from cms.validators import validate_uk_phone
+from tasks.admin.contact_panels import ContactDeliveryPanel
 
 
 class Organisation(StableIdMixin, TranslatableMixin, index.Indexed, models.Model):
@@ -56,7 +57,11 @@ class Organisation(StableIdMixin, TranslatableMixin, index.Indexed, models.Model
         FieldPanel("kind"),
         FieldPanel("description"),
         MultiFieldPanel(
-            [FieldPanel("website"), FieldRowPanel([FieldPanel("email"), FieldPanel("phone")])],
+            [
+                FieldPanel("website"),
+                FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
+                ContactDeliveryPanel(),
+            ],
             heading="Contact",
         ),
         FieldPanel("logo"),

@@ -7,6 +7,7 @@ from wagtail.search import index
 from cms.blocks import LinkBlock, PartnerBodyBlock
 from cms.models import ReviewMixin, StableIdMixin
 from cms.teams import TeamSectionMixin
+from tasks.admin.contact_panels import ContactDeliveryPanel
 from tasks.admin.panels import OpenAlertsPanel
 
 
@@ -54,6 +55,7 @@ class PartnerPage(ReviewMixin, StableIdMixin, Page):
 
     content_panels = [OpenAlertsPanel(), *Page.content_panels] + [
         FieldPanel("organisation"),
+        ContactDeliveryPanel("organisation"),
         FieldPanel("introduction"),
         FieldPanel("logo"),
         FieldPanel("body"),

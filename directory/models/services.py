@@ -19,6 +19,7 @@ from cms.fields import ChoiceListField
 from cms.models import AgeRangeMixin, ReviewMixin, StableIdMixin
 from cms.validators import normalise_postcode, validate_uk_phone, validate_uk_postcode
 from directory.choices import LANGUAGES, ServiceArea
+from tasks.admin.contact_panels import ContactDeliveryPanel
 from tasks.admin.panels import OpenAlertsPanel
 
 
@@ -135,6 +136,7 @@ class ServicePage(ReviewMixin, StableIdMixin, AgeRangeMixin, Page):
         FieldPanel("how_to_access"),
         FieldRowPanel([FieldPanel("cost"), FieldPanel("cost_description")], heading="Cost"),
         FieldPanel("website"),
+        ContactDeliveryPanel("contacts"),
         InlinePanel("contacts", heading="Contacts", label="contact"),
         InlinePanel("locations", heading="Where", label="location"),
         InlinePanel("schedules", heading="When", label="time"),

@@ -5,14 +5,17 @@ queries, however many listings there are. Registered in tasks/wagtail_hooks.py.
 A panel with nothing to say is not shown, as Wagtail's own panels do.
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.template.loader import get_template
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
+from directory.models import Organisation
 from tasks.admin.alerts import alert_policy, subject_edit_url, visible_alerts
 from tasks.admin.freshness import freshness_by_category, overall_freshness
-from tasks.admin.review_status import ReviewStatus, may_edit_listings
+from tasks.admin.review_status import ReviewStatus, editable, may_edit_listings
+from tasks.models import MaintainerAlert
 
 # Most overdue first; the rest makes the order stable.
 ORDER = ("due", "listing_title", "type_id", "listing_id")
@@ -76,6 +79,20 @@ class DueThisMonthPanel(ListingsPanel):
         return status.due_this_month()
 
 
+def dashboard_alerts(user):
+    """The alerts about the listings a user may edit (`visible_alerts`), and about the
+    organisations they may edit: a bouncing organisation email that no partner page shows
+    is flagged on the organisation itself (tasks/bounces/alerts.py)."""
+    alerts = visible_alerts(user)
+    if alert_policy.user_has_permission(user, "view"):
+        return alerts  # every alert already
+    about_their_organisations = MaintainerAlert.objects.filter(
+        content_type=ContentType.objects.get_for_model(Organisation),
+        object_id__in=editable(Organisation, user).values("pk"),
+    )
+    return alerts | about_their_organisations
+
+
 class AlertsPanel(DashboardPanel):
     name = "maintainer_alerts"
     template_name = "tasks/admin/dashboard/alerts.html"
@@ -83,7 +100,7 @@ class AlertsPanel(DashboardPanel):
 
     def get_context_data(self, parent_context):
         user = parent_context["request"].user
-        alerts = visible_alerts(user).open().order_by("-created_at", "-pk")
+        alerts = dashboard_alerts(user).open().order_by("-created_at", "-pk")
         shown = list(alerts[: self.limit])
         if not shown:
             return None
