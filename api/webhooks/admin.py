@@ -3,10 +3,8 @@ api/wagtail_hooks.py): endpoints are created, edited and switched back on here a
 partners; deliveries are read-only, with their attempts and a Replay button."""
 
 from django import forms
-from django.contrib import messages
 from django.db import transaction
-from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
+from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -24,6 +22,7 @@ from api.webhooks import dispatch
 from api.webhooks.disabling import reactivate
 from api.webhooks.models import Event, WebhookDelivery, WebhookEndpoint
 from api.webhooks.targets import UnsafeTarget, check_url
+from cms.admin_actions import confirm_then_act
 
 
 class WebhookEndpointForm(WagtailAdminModelForm):
@@ -146,21 +145,19 @@ class WebhookDeliveryViewSet(ModelViewSet):
 
     def replay_view(self, request, pk):
         delivery = get_object_or_404(WebhookDelivery, pk=pk)
-        if not self.permission_policy.user_has_permission(request.user, "view"):
-            return redirect("wagtailadmin_home")
-        if request.method == "POST":
+
+        def replay():
             delivery_logic.replay(delivery)
             transaction.on_commit(lambda: queue(delivery.pk))
-            messages.success(request, f"Delivery {delivery.message_id} queued to be sent again.")
-            return redirect(self.get_url_name("inspect"), delivery.pk)
-        return TemplateResponse(
+            return f"Delivery {delivery.message_id} queued to be sent again."
+
+        return confirm_then_act(
             request,
-            "api/admin/delivery_replay.html",
-            {
-                "delivery": delivery,
-                "header_title": f"Replay {delivery.message_id}",
-                "now": timezone.now(),
-            },
+            allowed=self.permission_policy.user_has_permission(request.user, "view"),
+            act=replay,
+            then=reverse(self.get_url_name("inspect"), args=[delivery.pk]),
+            template="api/admin/delivery_replay.html",
+            context={"delivery": delivery, "header_title": f"Replay {delivery.message_id}"},
         )
 
     def get_urlpatterns(self):

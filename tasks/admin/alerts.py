@@ -12,13 +12,10 @@ from functools import reduce
 import django_filters
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
-from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
+from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
-from wagtail.admin import messages
-from wagtail.admin.auth import permission_denied
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.views import generic
@@ -27,6 +24,7 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from cms.admin_actions import confirm_then_act
 from cms.groups import MAINTAINERS
 from tasks.admin.review_status import edit_url, editable
 from tasks.listings import REVIEWABLE_MODELS
@@ -150,18 +148,20 @@ class MaintainerAlertViewSet(ModelViewSet):
 
     def resolve_view(self, request, pk):
         alert = get_object_or_404(MaintainerAlert, pk=pk)
-        if not alert_policy.user_has_permission(request.user, "resolve"):
-            return permission_denied(request)
-        if request.method == "POST":
+
+        def resolve():
             if alert.is_open:
                 alert.resolved_at = timezone.now()
                 alert.save(update_fields=["resolved_at"])
-            messages.success(request, f"Alert resolved: {alert}.")
-            return redirect(self.get_url_name("index"))
-        return TemplateResponse(
+            return f"Alert resolved: {alert}."
+
+        return confirm_then_act(
             request,
-            "tasks/admin/resolve_alert.html",
-            {
+            allowed=alert_policy.user_has_permission(request.user, "resolve"),
+            act=resolve,
+            then=reverse(self.get_url_name("index")),
+            template="tasks/admin/resolve_alert.html",
+            context={
                 "alert": alert,
                 "page_title": "Resolve alert",
                 "page_subtitle": str(alert),

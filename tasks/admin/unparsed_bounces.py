@@ -7,14 +7,11 @@ Kept by the intake, never made here: nothing is added, edited or deleted but
 """
 
 import django_filters
-from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
+from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import format_html
-from wagtail.admin import messages
-from wagtail.admin.auth import permission_denied
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.views import generic
@@ -23,6 +20,7 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from cms.admin_actions import confirm_then_act
 from tasks.admin.bounces import may_manage_bounces
 from tasks.bounces.models import UnparsedBounce
 
@@ -123,16 +121,18 @@ class UnparsedBounceViewSet(ModelViewSet):
 
     def review_view(self, request, pk):
         bounce = get_object_or_404(UnparsedBounce, pk=pk)
-        if not unparsed_bounce_policy.user_has_permission(request.user, "review"):
-            return permission_denied(request)
-        if request.method == "POST":
+
+        def review():
             mark_dealt_with(bounce)
-            messages.success(request, f"Marked as dealt with: {bounce}.")
-            return redirect(self.get_url_name("index"))
-        return TemplateResponse(
+            return f"Marked as dealt with: {bounce}."
+
+        return confirm_then_act(
             request,
-            "tasks/admin/bounces/mark_dealt_with.html",
-            {
+            allowed=unparsed_bounce_policy.user_has_permission(request.user, "review"),
+            act=review,
+            then=reverse(self.get_url_name("index")),
+            template="tasks/admin/bounces/mark_dealt_with.html",
+            context={
                 "bounce": bounce,
                 "page_title": "Mark as dealt with",
                 "page_subtitle": str(bounce),
