@@ -5,6 +5,7 @@ publishing signals to it. Read by the changes feed and (later) webhooks.
 """
 
 from django.db import connection, transaction
+from django.db.models import Max
 
 from api.models import ChangeLogEntry
 from api.public import MODELS, RESOURCE_OF_MODEL, public_queryset
@@ -58,6 +59,17 @@ def record_changes(
             )
         )
     return ChangeLogEntry.objects.bulk_create(entries)
+
+
+def latest_entries_per_item(object_ids):
+    """The newest shared entry of each of these items."""
+    newest = (
+        ChangeLogEntry.objects.filter(object_id__in=object_ids, partner=None)
+        .values("object_id")
+        .annotate(newest=Max("id"))
+        .values("newest")
+    )
+    return ChangeLogEntry.objects.filter(id__in=newest)
 
 
 def latest_facts(object_ids) -> dict:

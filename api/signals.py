@@ -5,7 +5,7 @@ demo loader and scripts all publish through Wagtail's actions.
 """
 
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageLogEntry, PageViewRestriction
 from wagtail.signals import (
     page_published,
     page_unpublished,
@@ -14,7 +14,7 @@ from wagtail.signals import (
     unpublished,
 )
 
-from api.changes import record_changes
+from api.changes import latest_entries_per_item, record_changes
 from api.models import ChangeLogEntry
 from api.public import MODELS, PAGE_RESOURCES
 from cms.visibility import public_pages
@@ -63,22 +63,55 @@ def on_snippet_saved(sender, instance, raw=False, **kwargs):
     record_changes(dependants, reason=Reason.RELATED)
 
 
-def on_view_restriction_changed(sender, instance, **kwargs):
-    # The feed checks visibility when it is read; this tells partners to look again.
-    # Logged as what it now is to partners: gone from public view, or back in it.
-    affected = instance.page.get_descendants(inclusive=True).live().specific()
-    affected = [page for page in affected if type(page) in PAGE_RESOURCES.values()]
-    public = set(
-        public_pages().filter(pk__in=[page.pk for page in affected]).values_list("pk", flat=True)
+def log_visibility_below(page, reason: str, *, only_if_told_gone: bool = False) -> None:
+    """Log the content at and under `page` as what it now is to partners: an upsert for
+    what is public, a tombstone for what is not. With `only_if_told_gone`, upserts only
+    for items whose last entry was a tombstone (the rest never left partners' copies)."""
+    affected = [
+        item
+        for item in page.get_descendants(inclusive=True).live().specific()
+        if type(item) in PAGE_RESOURCES.values()
+    ]
+    public_ids = set(
+        public_pages().filter(pk__in=[item.pk for item in affected]).values_list("pk", flat=True)
     )
-    record_changes([page for page in affected if page.pk in public], UPSERT, Reason.RESTRICTED)
-    record_changes([page for page in affected if page.pk not in public], DELETE, Reason.RESTRICTED)
+    public = [item for item in affected if item.pk in public_ids]
+    if only_if_told_gone:
+        gone = set(
+            latest_entries_per_item([item.uuid for item in public])
+            .filter(action=DELETE)
+            .values_list("object_id", flat=True)
+        )
+        public = [item for item in public if item.uuid in gone]
+    record_changes(public, UPSERT, reason)
+    record_changes([item for item in affected if item.pk not in public_ids], DELETE, reason)
+
+
+def on_view_restriction_changed(sender, instance, **kwargs):
+    log_visibility_below(instance.page, Reason.RESTRICTED)
+
+
+def on_section_published(sender, instance, **kwargs):
+    # A section (home, directory or guides index) back in view brings back what is under
+    # it; a section merely republished changes nothing for partners.
+    if type(instance) in PAGE_RESOURCES.values():
+        return
+    if PageLogEntry.objects.filter(page=instance, action="wagtail.unpublish").exists():
+        log_visibility_below(instance, Reason.PUBLISHED, only_if_told_gone=True)
+
+
+def on_section_unpublished(sender, instance, **kwargs):
+    # Everything under an unpublished section leaves public view with it.
+    if type(instance) not in PAGE_RESOURCES.values():
+        log_visibility_below(instance, Reason.UNPUBLISHED)
 
 
 def connect() -> None:
     for model in PAGE_RESOURCES.values():
         page_published.connect(on_published, sender=model)
         page_unpublished.connect(on_unpublished, sender=model)
+    page_published.connect(on_section_published)
+    page_unpublished.connect(on_section_unpublished)
     post_page_move.connect(on_moved)
     published.connect(on_published, sender=MODELS["clusters"])
     unpublished.connect(on_unpublished, sender=MODELS["clusters"])

@@ -179,3 +179,28 @@ def test_a_change_of_scope_brings_tombstones_and_upserts_to_that_partner_only(
     partner.save()
     changes, _ = read_all(api, cursor)
     assert ("delete", str(south.uuid)) in summary(changes)
+
+
+def test_a_section_unpublished_takes_its_content_with_it(sections, partner_api):
+    first = publish(ServicePageFactory(parent=sections["council"], slug="first"))
+    second = publish(ServicePageFactory(parent=sections["council"], slug="second"))
+    elsewhere = publish(ServicePageFactory(parent=sections["health"], slug="elsewhere"))
+    _changes, cursor = read_all(partner_api)
+
+    sections["council"].unpublish()
+    changes, cursor = read_all(partner_api, cursor)
+    assert sorted(summary(changes)) == sorted(
+        [("delete", str(first.uuid)), ("delete", str(second.uuid))]
+    )
+    assert partner_api.get(f"/api/v1/services/{first.uuid}/").status_code == 404
+
+    publish(sections["council"])
+    changes, cursor = read_all(partner_api, cursor)
+    assert sorted(summary(changes)) == sorted(
+        [("upsert", str(first.uuid)), ("upsert", str(second.uuid))]
+    )
+    # Republishing a section that was in view all along tells partners nothing.
+    publish(sections["health"])
+    publish(sections["council"])
+    assert read_all(partner_api, cursor)[0] == []
+    assert str(elsewhere.uuid) not in {c["id"] for c in changes}
