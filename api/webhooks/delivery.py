@@ -20,7 +20,7 @@ from django.utils import timezone
 from standardwebhooks import Webhook
 
 from api.webhooks.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
-from api.webhooks.targets import UnsafeTarget, check_url
+from api.webhooks.targets import UnsafeTarget, check_url, pinned_session
 
 State = WebhookDelivery.State
 EXCERPT_BYTES = 1024
@@ -89,15 +89,17 @@ def send(delivery: WebhookDelivery) -> WebhookAttempt:
     started = time.monotonic()
     try:
         check_url(endpoint.url)
-        response = requests.post(
-            endpoint.url,
-            data=body.encode(),
-            headers=signed_headers(endpoint, delivery.message_id, body),
-            timeout=settings.WEBHOOK_TIMEOUT_SECONDS,
-            allow_redirects=False,
-            stream=True,
-        )
-        with response:
+        with (
+            pinned_session() as session,
+            session.post(
+                endpoint.url,
+                data=body.encode(),
+                headers=signed_headers(endpoint, delivery.message_id, body),
+                timeout=settings.WEBHOOK_TIMEOUT_SECONDS,
+                allow_redirects=False,
+                stream=True,
+            ) as response,
+        ):
             attempt.status_code = response.status_code
             excerpt = response.raw.read(EXCERPT_BYTES, decode_content=True) or b""
             attempt.response_excerpt = excerpt.decode("utf-8", "replace")

@@ -2,16 +2,20 @@
 
 Only https, so payloads and signatures travel encrypted. Never to a loopback, private,
 link-local or otherwise internal address, which would let a partner make this server
-call into its own network; checked when an endpoint is saved and again before every
-request, since what a name resolves to can change. WEBHOOK_ALLOW_LOOPBACK lets
-development and tests use plain http to this machine.
+call into its own network: checked when an endpoint is saved, before every request, and
+on the connection itself (`pinned_session`), since what a name resolves to can change
+between the check and the connect. WEBHOOK_ALLOW_LOOPBACK lets development and tests use
+plain http to this machine.
 """
 
 import ipaddress
 import socket
 from urllib.parse import urlsplit
 
+import requests
+import urllib3
 from django.conf import settings
+from requests.adapters import HTTPAdapter
 
 
 class UnsafeTarget(ValueError):
@@ -39,6 +43,57 @@ def check_url(url: str, *, resolve: bool = True) -> None:
     for address in addresses_of(host, resolve=resolve):
         if not address.is_global:
             raise UnsafeTarget(f"{host} is a private or internal address ({address}).")
+
+
+def may_connect_to(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    return address.is_global or (settings.WEBHOOK_ALLOW_LOOPBACK and address.is_loopback)
+
+
+class PeerCheck:
+    """Refuses a connection, once made, to an address webhooks may not reach."""
+
+    def _new_conn(self):
+        sock = super()._new_conn()
+        address = ipaddress.ip_address(sock.getpeername()[0].split("%")[0])
+        if not may_connect_to(address):
+            sock.close()
+            raise UnsafeTarget(f"{self.host} connected to an internal address ({address}).")
+        return sock
+
+
+class CheckedHTTPConnection(PeerCheck, urllib3.connection.HTTPConnection):
+    pass
+
+
+class CheckedHTTPSConnection(PeerCheck, urllib3.connection.HTTPSConnection):
+    pass
+
+
+class CheckedHTTPPool(urllib3.HTTPConnectionPool):
+    ConnectionCls = CheckedHTTPConnection
+
+
+class CheckedHTTPSPool(urllib3.HTTPSConnectionPool):
+    ConnectionCls = CheckedHTTPSConnection
+
+
+class PinnedAdapter(HTTPAdapter):
+    def init_poolmanager(self, *args, **kwargs):
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = {
+            "http": CheckedHTTPPool,
+            "https": CheckedHTTPSPool,
+        }
+
+
+def pinned_session() -> requests.Session:
+    """A requests session whose connections are checked where they land. It ignores
+    proxy settings from the environment, which would hide where they land."""
+    session = requests.Session()
+    session.trust_env = False
+    session.mount("http://", PinnedAdapter())
+    session.mount("https://", PinnedAdapter())
+    return session
 
 
 def is_loopback_host(host: str) -> bool:

@@ -14,6 +14,7 @@ from api.webhooks import secrets
 from api.webhooks.delivery import deliver, due_deliveries
 from api.webhooks.dispatch import dispatch_events
 from api.webhooks.models import WebhookDelivery, WebhookEndpoint
+from api.webhooks.targets import UnsafeTarget, pinned_session
 from directory.factories import ServicePageFactory
 from tasks.models import MaintainerAlert
 from tests.api.webhooks.conftest import Reply
@@ -294,3 +295,15 @@ def test_switching_an_endpoint_back_on_makes_its_waiting_deliveries_due(
     assert response.json()["disabled_reason"] == ""
     assert delivery.pk in due_deliveries()
     assert deliver(delivery.pk).status == "delivered"
+
+
+def test_a_connection_that_lands_on_an_internal_address_is_refused(receiver, settings):
+    """What a name resolves to can change between the check and the connect: the
+    connection itself is checked where it lands."""
+    settings.WEBHOOK_ALLOW_LOOPBACK = False
+    with pytest.raises(UnsafeTarget, match=r"connected to an internal address \(127\.0\.0\.1\)"):
+        pinned_session().post(receiver.url, data=b"{}", timeout=5)
+    assert receiver.received == []
+
+    settings.WEBHOOK_ALLOW_LOOPBACK = True
+    assert pinned_session().post(receiver.url, data=b"{}", timeout=5).status_code == 200
