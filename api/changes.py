@@ -5,10 +5,10 @@ publishing signals to it. Read by the changes feed and (later) webhooks.
 """
 
 from django.db import connection, transaction
-from django.db.models import Max
 
 from api.models import ChangeLogEntry
 from api.public import MODELS, RESOURCE_OF_MODEL, public_queryset
+from api.queries import latest_per_item
 from api.scope import Scope, facts_for, scope_signature
 from api.webhooks.dispatch import request_dispatch
 
@@ -61,29 +61,13 @@ def record_changes(
     return ChangeLogEntry.objects.bulk_create(entries)
 
 
-def latest_entries_per_item(object_ids):
-    """The newest shared entry of each of these items."""
-    newest = (
-        ChangeLogEntry.objects.filter(object_id__in=object_ids, partner=None)
-        .values("object_id")
-        .annotate(newest=Max("id"))
-        .values("newest")
-    )
-    return ChangeLogEntry.objects.filter(id__in=newest)
-
-
 def latest_facts(object_ids) -> dict:
     """The scope facts each item last had while published (a deletion, such as the
     unpublish that comes before a page is deleted, keeps the facts it was removed with)."""
-    facts = {}
-    rows = (
+    rows = latest_per_item(
         ChangeLogEntry.objects.filter(object_id__in=object_ids, partner=None)
-        .order_by("id")
-        .values_list("object_id", "scope_before", "scope_after")
-    )
-    for object_id, before, after in rows:
-        facts[object_id] = after if after is not None else before
-    return facts
+    ).values_list("object_id", "scope_before", "scope_after")
+    return {object_id: after if after is not None else before for object_id, before, after in rows}
 
 
 @transaction.atomic

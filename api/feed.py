@@ -11,10 +11,11 @@ partner pages through always lands after its cursor: nothing is missed.
 from dataclasses import dataclass
 
 from django.core import signing
-from django.db.models import Exists, Max, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q
 
 from api.models import ChangeLogEntry
 from api.public import public_queryset
+from api.queries import latest_change_id
 from api.scope import Scope
 
 CURSOR_SALT = "api.changes.cursor"
@@ -43,8 +44,7 @@ class Cursor:
 
     @classmethod
     def start(cls) -> "Cursor":
-        latest = ChangeLogEntry.objects.aggregate(latest=Max("id"))["latest"] or 0
-        return cls(after=0, since=latest)
+        return cls(after=0, since=latest_change_id())
 
 
 @dataclass

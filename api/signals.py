@@ -14,9 +14,10 @@ from wagtail.signals import (
     unpublished,
 )
 
-from api.changes import latest_entries_per_item, record_changes
+from api.changes import record_changes
 from api.models import ChangeLogEntry
 from api.public import MODELS, PAGE_RESOURCES
+from api.queries import latest_per_item
 from cms.visibility import public_pages
 from directory.models import Organisation, TaxonomyTerm
 
@@ -78,7 +79,11 @@ def log_visibility_below(page, reason: str, *, only_if_told_gone: bool = False) 
     public = [item for item in affected if item.pk in public_ids]
     if only_if_told_gone:
         gone = set(
-            latest_entries_per_item([item.uuid for item in public])
+            latest_per_item(
+                ChangeLogEntry.objects.filter(
+                    object_id__in=[item.uuid for item in public], partner=None
+                )
+            )
             .filter(action=DELETE)
             .values_list("object_id", flat=True)
         )

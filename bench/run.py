@@ -658,7 +658,8 @@ Full sync of the changes feed: {sync_items:,} items in {sync_pages} pages, media
 **{sync_seconds:.2f} s** of {SYNC_RUNS} runs ({", ".join(f"{s:.2f}" for s, _, _ in syncs)} s),
 {sync_items / sync_seconds:,.0f} items/s (other CPU meanwhile: {measured["sync_other"]:.2f} cores).
 
-Database queries per request (Django's test client, second of two identical calls):
+Database queries per request (Django's test client, second of two identical calls, with
+the cache emptied in between):
 
 | request | queries |
 | --- | ---: |

@@ -21,7 +21,7 @@ from api.oruk.params import NoOptions, parse
 from api.resources.base import (
     CACHE_CONTROL,
     ITEM_CACHE_SECONDS,
-    FixedWindowThrottle,
+    ClientIPThrottle,
     content_version,
 )
 
@@ -38,11 +38,8 @@ PREFLIGHT_HEADERS = {
 STREAM_CHUNK = 200
 
 
-class ClientIPThrottle(FixedWindowThrottle):
+class OrukIPThrottle(ClientIPThrottle):
     scope = "oruk_ip"
-
-    def identity(self, request):
-        return self.get_ident(request)
 
 
 class JSONOnly(BaseContentNegotiation):
@@ -58,7 +55,7 @@ class OrukView(APIView):
     renderer_classes = [JSONRenderer]
     authentication_classes = []
     permission_classes = [AllowAny]
-    throttle_classes = [ClientIPThrottle]
+    throttle_classes = [OrukIPThrottle]
     # Described by the standard's openapi.json, not by the partner API's schema.
     schema = None
     options_class = NoOptions

@@ -102,11 +102,9 @@ class ConditionalGetMixin:
     both derive from the change log's latest entry, the partner's scope and the URL."""
 
     def validators(self, request):
+        # Read with the key, in the same query (PartnerAPIKey.objects.authenticate).
         partner_key = request.auth
-        if hasattr(partner_key, "content_sequence"):  # read with the key, same query
-            sequence, modified = partner_key.content_sequence or 0, partner_key.content_modified
-        else:
-            sequence, modified = content_version()
+        sequence, modified = partner_key.content_sequence or 0, partner_key.content_modified
         self.content_sequence = sequence
         partner = partner_key.partner
         basis = "|".join(

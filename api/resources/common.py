@@ -29,7 +29,6 @@ class ItemContext:
         self._terms: dict | None = None
         self._services_by_organisation: dict | None = None
         self.items, self.scope = items, scope
-        self.urls: dict = {}
 
     def term_in(self, term: TaxonomyTerm, locale_id: int) -> TaxonomyTerm:
         """A term as the reader's language has it (the source term if untranslated)."""

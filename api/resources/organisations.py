@@ -39,10 +39,7 @@ class OrganisationSerializer(ItemSerializer):
     closure_note = serializers.CharField(source="defunct_note")
     successor = serializers.SerializerMethodField()
 
-    @extend_schema_field(OrganisationLinkSerializer(allow_null=True))
-    def get_successor(self, obj):
-        successor = obj.successor() if obj.is_defunct else None
-        return OrganisationLinkSerializer(successor).data if successor else None
+    get_successor = OrganisationSummarySerializer.get_successor
 
 
 class OrganisationFilterSet(FeedFilterSet):

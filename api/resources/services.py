@@ -6,7 +6,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from api.feedback import record_feedback
-from api.resources.base import FeedViewSet, FixedWindowThrottle
+from api.resources.base import FeedViewSet, PartnerKeyThrottle
 from api.resources.common import ReviewedItemSerializer, TermSummarySerializer, terms_payload
 from api.resources.filters import (
     AreaFilter,
@@ -143,11 +143,8 @@ class FeedbackSerializer(serializers.Serializer):
         return super().to_internal_value(data)
 
 
-class FeedbackThrottle(FixedWindowThrottle):
+class FeedbackThrottle(PartnerKeyThrottle):
     scope = "feedback"
-
-    def identity(self, request):
-        return request.auth.prefix if request.auth is not None else None
 
 
 class ServiceViewSet(FeedViewSet):

@@ -16,7 +16,6 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from api.admin_views import SecretShownOnceCreateView
-from api.changes import apply_scope_change
 from api.webhooks import delivery as delivery_logic
 from api.webhooks import dispatch
 from api.webhooks.disabling import reactivate
@@ -47,7 +46,6 @@ class WebhookEndpointForm(WagtailAdminModelForm):
         endpoint = self.instance
         if "is_active" in self.changed_data and endpoint.is_active:
             reactivate(endpoint, timezone.now())
-            transaction.on_commit(queue_sweep)
         return super().save(commit)
 
 
@@ -55,12 +53,8 @@ class EndpointCreateView(SecretShownOnceCreateView):
     secret_template_name = "api/admin/webhook_secret.html"
 
     def save_instance(self):
-        endpoint = self.form.instance
-        endpoint.cursor = dispatch.start_cursor()
-        self.secret = endpoint.set_secret()
-        saved = super().save_instance()
-        apply_scope_change(saved.partner)  # later scope changes are told as events
-        return saved
+        self.secret = dispatch.open_endpoint(self.form.instance)
+        return self.form.instance
 
 
 class WebhookEndpointViewSet(ModelViewSet):
@@ -148,7 +142,7 @@ class WebhookDeliveryViewSet(ModelViewSet):
 
         def replay():
             delivery_logic.replay(delivery)
-            transaction.on_commit(lambda: queue(delivery.pk))
+            transaction.on_commit(lambda: dispatch.queue_delivery(delivery.pk))
             return f"Delivery {delivery.message_id} queued to be sent again."
 
         return confirm_then_act(
@@ -165,15 +159,3 @@ class WebhookDeliveryViewSet(ModelViewSet):
             *super().get_urlpatterns(),
             path("replay/<int:pk>/", self.replay_view, name="replay"),
         ]
-
-
-def queue_sweep() -> None:
-    from tasks.webhooks import sweep_webhooks
-
-    sweep_webhooks.delay()
-
-
-def queue(delivery_id: int) -> None:
-    from tasks.webhooks import deliver_webhook
-
-    deliver_webhook.delay(delivery_id)

@@ -9,7 +9,8 @@ from datetime import datetime
 
 from django.db import transaction
 
-from api.webhooks.models import WebhookEndpoint
+from api.webhooks.dispatch import queue_sweep
+from api.webhooks.models import WebhookDelivery, WebhookEndpoint
 from tasks.alerts import raise_alert
 from tasks.email import TRANSIENT_ERRORS, send_email
 from tasks.models import MaintainerAlert
@@ -56,8 +57,6 @@ def tell_partner(endpoint: WebhookEndpoint) -> None:
 def reactivate(endpoint: WebhookEndpoint, now: datetime) -> None:
     """Switched back on (by the partner or in the admin): its failures are forgiven, its
     alert is closed, and what waited meanwhile falls due at once, oldest first."""
-    from api.webhooks.models import WebhookDelivery
-
     endpoint.is_active = True
     endpoint.disabled_at, endpoint.disabled_reason = None, ""
     endpoint.consecutive_failures = 0
@@ -67,3 +66,4 @@ def reactivate(endpoint: WebhookEndpoint, now: datetime) -> None:
     WebhookDelivery.objects.filter(endpoint=endpoint, state=WebhookDelivery.State.PENDING).update(
         next_attempt_at=now
     )
+    transaction.on_commit(queue_sweep)

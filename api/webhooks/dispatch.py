@@ -10,10 +10,11 @@ import uuid
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import Q
 from django.utils import timezone
 
 from api.models import ChangeLogEntry
+from api.queries import latest_change_id, latest_per_item
 from api.scope import Scope
 from api.webhooks.events import History, classify, payload
 from api.webhooks.models import WebhookDelivery, WebhookEndpoint
@@ -33,9 +34,28 @@ def request_dispatch() -> None:
         dispatch_webhook_events.delay()
 
 
-def start_cursor() -> int:
-    """Where a new endpoint starts: after everything already in the log."""
-    return ChangeLogEntry.objects.aggregate(latest=Max("id"))["latest"] or 0
+def queue_delivery(delivery_id: int) -> None:
+    from tasks.webhooks import deliver_webhook
+
+    deliver_webhook.delay(delivery_id)
+
+
+def queue_sweep() -> None:
+    from tasks.webhooks import sweep_webhooks
+
+    sweep_webhooks.delay()
+
+
+def open_endpoint(endpoint: WebhookEndpoint) -> str:
+    """Save a new endpoint and return its secret (shown once). It hears of changes from
+    now on (the feed has the past), including changes of its partner's scope."""
+    from api.changes import apply_scope_change  # api.changes imports this module
+
+    endpoint.cursor = latest_change_id()
+    secret = endpoint.set_secret()
+    endpoint.save()
+    apply_scope_change(endpoint.partner)
+    return secret
 
 
 def dispatch_events() -> list[int]:
@@ -121,12 +141,6 @@ def histories_for(endpoint: WebhookEndpoint, entries) -> dict:
     for entry in previous:
         histories[entry.object_id].previous = entry
     return histories
-
-
-def latest_per_item(queryset):
-    """The newest row per object_id (portable: SQLite has no DISTINCT ON)."""
-    newest = queryset.values("object_id").annotate(newest=Max("id")).values("newest")
-    return queryset.model.objects.filter(id__in=newest)
 
 
 def new_message_id() -> str:

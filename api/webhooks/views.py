@@ -1,5 +1,7 @@
 """/api/v1/webhooks/: a partner manages its own webhook endpoints with its key."""
 
+import uuid
+
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Prefetch
@@ -11,7 +13,6 @@ from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
 from api.authentication import HasPartnerKey, PartnerKeyAuthentication
-from api.changes import apply_scope_change
 from api.errors import BadParameters
 from api.pagination import FeedPagination
 from api.resources.base import ClientIPThrottle, PartnerKeyThrottle
@@ -60,11 +61,10 @@ class WebhookViewSet(
 
     def get_object(self):
         try:
+            uuid.UUID(self.kwargs[self.lookup_url_kwarg])
             return super().get_object()
-        except Exception as error:  # a malformed UUID is as unknown as a missing one
-            if isinstance(error, NotFound) or "UUID" in str(error):
-                raise NotFound("No such webhook endpoint of yours.") from None
-            raise
+        except (ValueError, NotFound):  # a malformed id is as unknown as a missing one
+            raise NotFound("No such webhook endpoint of yours.") from None
 
     def list(self, request, *args, **kwargs):
         unknown = sorted(set(request.query_params) - {"page", "page_size"})
@@ -87,13 +87,8 @@ class WebhookViewSet(
             partner=partner,
             url=serializer.validated_data["url"],
             events=serializer.validated_data.get("events", EVENTS),
-            cursor=dispatch.start_cursor(),  # from now on: the feed has the past
         )
-        secret = endpoint.set_secret()
-        endpoint.save()
-        # Scope changes from now on are told as events: this is where they count from.
-        apply_scope_change(partner)
-        endpoint.secret = secret
+        endpoint.secret = dispatch.open_endpoint(endpoint)
         data = CreatedWebhookEndpointSerializer(endpoint, context={"request": request}).data
         return Response(data, status=status.HTTP_201_CREATED)
 
@@ -101,7 +96,6 @@ class WebhookViewSet(
         endpoint = serializer.instance
         if serializer.validated_data.get("is_active") and not endpoint.is_active:
             reactivate(endpoint, timezone.now())
-            transaction.on_commit(queue_sweep)
         serializer.save()
 
     @extend_schema(request=None, responses={200: SecretSerializer})
@@ -137,7 +131,7 @@ class WebhookViewSet(
             created_at=now,
             next_attempt_at=now,
         )
-        transaction.on_commit(lambda: queue_delivery(delivery.pk))
+        transaction.on_commit(lambda: dispatch.queue_delivery(delivery.pk))
         return Response(
             {"webhook_id": delivery.message_id, "event": TEST_EVENT},
             status=status.HTTP_202_ACCEPTED,
@@ -152,15 +146,3 @@ class WebhookViewSet(
             Prefetch("attempts", WebhookAttempt.objects.order_by("started_at"))
         )[:RECENT_DELIVERIES]
         return Response(DeliverySerializer(deliveries, many=True).data)
-
-
-def queue_delivery(delivery_id: int) -> None:
-    from tasks.webhooks import deliver_webhook
-
-    deliver_webhook.delay(delivery_id)
-
-
-def queue_sweep() -> None:
-    from tasks.webhooks import sweep_webhooks
-
-    sweep_webhooks.delay()
