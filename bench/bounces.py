@@ -269,6 +269,7 @@ def run(messages: int = 2000, *, addresses: int = 500) -> dict:
         raise RuntimeError(f"expected {messages} events: {result.summary()}")
     return {
         "messages": messages,
+        "events": result.recorded.events,
         "seconds": round(seconds, 3),
         "messages_per_second": round(messages / seconds),
         "target_per_second": TARGET_PER_SECOND,

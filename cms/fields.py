@@ -32,7 +32,3 @@ class ChoiceListField(models.JSONField):
             label=self.verbose_name.capitalize(),
             help_text=self.help_text,
         )
-
-    def display(self, value) -> list[str]:
-        labels = dict(self.choices_list)
-        return [labels.get(code, code) for code in value or []]

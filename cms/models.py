@@ -165,6 +165,3 @@ class AgeRangeMixin(models.Model):
         if self.min_age is not None and self.max_age is not None and self.min_age > self.max_age:
             return {"max_age": "The upper age must be the same as or above the lower age."}
         return {}
-
-    def covers_age(self, age: int) -> bool:
-        return self.min_age <= age <= self.max_age

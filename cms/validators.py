@@ -30,14 +30,3 @@ def validate_uk_phone(value: str) -> None:
             "Enter a phone number people can call, such as 0333 013 8891 or +44 333 013 8891.",
             code="invalid_phone",
         )
-
-
-def format_uk_phone(value: str) -> str:
-    """A valid number in the national format people recognise (international if abroad)."""
-    number = phonenumbers.parse(value, "GB")
-    style = (
-        phonenumbers.PhoneNumberFormat.NATIONAL
-        if number.country_code == 44
-        else phonenumbers.PhoneNumberFormat.INTERNATIONAL
-    )
-    return phonenumbers.format_number(number, style)

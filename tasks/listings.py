@@ -18,6 +18,7 @@ from api.changes import record_changes
 from api.models import ChangeLogEntry
 from directory.models import Cluster, PartnerPage, ServicePage
 from guides.models import GuidePage
+from tasks.alerts import alerts_answered_by_review
 
 REVIEWABLE_MODELS: tuple[type[models.Model], ...] = (ServicePage, GuidePage, PartnerPage, Cluster)
 REVIEW_FIELDS = ("last_reviewed_at", "last_reviewed_by", "last_reviewed_by_name", "next_review_due")
@@ -132,3 +133,13 @@ def mark_listing_reviewed(listing, *, user=None, name: str = "", at=None) -> Non
     if listing.live:
         # Partners show when a listing was last checked.
         record_changes([listing], reason=ChangeLogEntry.Reason.REVIEWED)
+
+
+@transaction.atomic
+def review_listing(listing, *, user=None, name: str = "", now=None) -> int:
+    """Someone checked the listing: record it, and close at once the alerts that answers
+    (the daily scan would close the same ones). Returns how many alerts were closed.
+    The admin's "Mark as reviewed" and a provider's "Still correct" both come here."""
+    now = now or timezone.now()
+    mark_listing_reviewed(listing, user=user, name=name, at=now)
+    return alerts_answered_by_review(listing, listing.last_reviewed_at).update(resolved_at=now)

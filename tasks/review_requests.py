@@ -30,8 +30,8 @@ from tasks.listings import (
     current_listings,
     cycle_expression,
     label_field,
-    mark_listing_reviewed,
     review_cycle,
+    review_listing,
 )
 from tasks.models import MaintainerAlert, ReviewRequest
 from tasks.review_links import Action, ReviewLink
@@ -275,7 +275,7 @@ def confirm_listing(link: ReviewLink, *, now: datetime | None = None) -> models.
         reports = reports.filter(created_at__gt=listing.last_reviewed_at)
     if reports.exists():
         raise ChangesReported
-    mark_listing_reviewed(listing, name=review_request.reviewer_name[:255], at=now)
+    review_listing(listing, name=review_request.reviewer_name[:255], now=now)
     review_request.responded_at = now
     review_request.response = ReviewRequest.Response.CONFIRMED
     review_request.save(update_fields=["responded_at", "response"])

@@ -350,7 +350,6 @@ def load_demo_content() -> dict[str, object]:
     home = ensure_home_page(source)
     site = ensure_default_site(home)
     sections = ensure_sections(home)
-    sync_team_permissions()
 
     organisations = ensure_organisations(source)
     terms = ensure_taxonomy(source)
@@ -363,6 +362,8 @@ def load_demo_content() -> dict[str, object]:
 
     if "pl" in locales:
         translate_demo_pages(locales["pl"], home, sections, {**services, **guides, **partners})
+    # After the translations: each language's team sections get their editors too.
+    sync_team_permissions()
     return {
         "site": site,
         "homes": {

@@ -9,7 +9,8 @@ from wagtail.admin.action_menu import ActionMenuItem as PageActionMenuItem
 from wagtail.admin.views.pages.bulk_actions.page_bulk_action import PageBulkAction
 from wagtail.snippets.action_menu import ActionMenuItem as SnippetActionMenuItem
 
-from tasks.admin.reviewing import can_review, follows_its_source, is_reviewable, review
+from tasks.admin.reviewing import can_review, follows_its_source, is_reviewable
+from tasks.listings import review_listing
 
 
 def mark_reviewed_url(listing) -> str:
@@ -82,7 +83,7 @@ class MarkReviewedBulkAction(PageBulkAction):
     def execute_action(cls, objects, user=None, **kwargs):
         now = timezone.now()
         for listing in objects:
-            review(listing, user=user, now=now)
+            review_listing(listing, user=user, now=now)
         return len(objects), 0
 
     def get_success_message(self, num_parent_objects, num_child_objects):

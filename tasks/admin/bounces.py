@@ -37,9 +37,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets.button import ListingButton
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Page
-from wagtail.permissions import policy_registry
 
+from cms.permissions import may_edit
 from directory.models import Cluster, Organisation, PartnerPage, ServicePage
 from tasks.admin.alerts import is_maintainer
 from tasks.admin.reports import absolute_url
@@ -67,14 +66,6 @@ def may_mark_working_status(status: str) -> bool:
     # A delivery does not take back a complaint (tasks/bounces/rules.py): only a new
     # address does, so "working" means nothing for a complained one.
     return status in (Status.BOUNCED, Status.SOFT_BOUNCING)
-
-
-def may_edit(user, obj: models.Model) -> bool:
-    if isinstance(obj, Page):
-        return obj.permissions_for_user(user).can_edit()
-    return policy_registry.get_by_type(type(obj)).user_has_permission_for_instance(
-        user, "change", obj
-    )
 
 
 def may_mark_working(user, record: ContactAddress) -> bool:

@@ -5,18 +5,14 @@ at once, the alerts the review answers, so the dashboard and the edit view are c
 without waiting for the next stale scan (which would close the same ones).
 """
 
-from datetime import datetime
-
 from django.apps import apps
 from django.conf import settings
-from django.db import models, transaction
-from django.utils import timezone
+from django.db import models
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Page, TranslatableMixin
-from wagtail.permissions import policy_registry
+from wagtail.models import TranslatableMixin
 
-from tasks.alerts import alerts_answered_by_review
-from tasks.listings import REVIEWABLE_MODELS, mark_listing_reviewed
+from cms.permissions import may_edit
+from tasks.listings import REVIEWABLE_MODELS
 
 
 def reviewable_model(app_label: str, model_name: str) -> type[models.Model] | None:
@@ -47,16 +43,4 @@ def follows_its_source(listing: models.Model) -> bool:
 
 def can_review(user, listing: models.Model) -> bool:
     """Whoever may edit a listing may say it has been checked."""
-    if isinstance(listing, Page):
-        return listing.permissions_for_user(user).can_edit()
-    policy = policy_registry.get_by_type(type(listing))
-    return policy.user_has_permission_for_instance(user, "change", listing)
-
-
-@transaction.atomic
-def review(listing: models.Model, *, user, now: datetime | None = None) -> int:
-    """Record that `user` checked the listing; close the alerts that answers. Returns how
-    many alerts were closed."""
-    now = now or timezone.now()
-    mark_listing_reviewed(listing, user=user, at=now)
-    return alerts_answered_by_review(listing, listing.last_reviewed_at).update(resolved_at=now)
+    return may_edit(user, listing)

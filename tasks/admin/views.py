@@ -18,10 +18,10 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from tasks.admin.reviewing import (
     can_review,
     follows_its_source,
-    review,
     reviewable_model,
 )
 from tasks.alerts import alerts_answered_by_review
+from tasks.listings import review_listing
 
 
 class MarkReviewedView(WagtailAdminTemplateMixin, TemplateView):
@@ -60,7 +60,7 @@ class MarkReviewedView(WagtailAdminTemplateMixin, TemplateView):
         }
 
     def post(self, request, *args, **kwargs):
-        resolved = review(self.listing, user=request.user)
+        resolved = review_listing(self.listing, user=request.user)
         due = format_date(self.listing.next_review_due, "j F Y")
         message = f"“{self.listing}” marked as reviewed. Next review due {due}."
         if resolved:

@@ -185,3 +185,17 @@ def test_ensure_admin_takes_the_account_from_the_environment(
     assert user.check_password("a-long-passphrase-for-tests")
     assert not (tmp_path / "admin-password").exists()
     assert "username: send-team" in capsys.readouterr().out
+
+
+def test_every_languages_team_sections_are_open_to_their_editors(demo):
+    from wagtail.models import GroupPagePermission
+
+    from cms.teams import TEAM_GROUPS, team_sections
+
+    sections = team_sections()
+    assert {section.locale.language_code for section in sections} == {"en", "pl"}
+    for section in sections:
+        granted = GroupPagePermission.objects.filter(
+            page=section, group__name=TEAM_GROUPS[section.team]
+        )
+        assert granted.filter(permission__codename="change_page").exists(), section

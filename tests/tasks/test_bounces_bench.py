@@ -11,6 +11,7 @@ def test_the_benchmark_ingests_every_message_it_writes():
     result = run(messages=40, addresses=10)
 
     assert result["messages"] == 40
+    assert result["events"] == 40  # one event recorded per message written
     assert result["messages_per_second"] > 0
     assert not ContactAddress.objects.exists()
     assert not DeliveryEvent.objects.exists()

@@ -228,3 +228,16 @@ def test_publishing_a_draft_saved_before_the_review_keeps_the_review(service, cl
     assert service.summary.startswith("A draft edit")
     assert service.last_reviewed_at == reviewed_at
     assert service.last_reviewed_by_name == "Family support team (team@example.org)"
+
+
+def test_still_correct_closes_the_overdue_alert_at_once(service, browser):
+    from tasks.alerts import Kind, raise_alert
+
+    overdue, _ = raise_alert(Kind.OVERDUE_REVIEW, service, cycle=str(service.next_review_due))
+    path = link_path(request_for(service), Action.CONFIRM)
+
+    page = browser.get(path)
+    browser.post(path, {"csrfmiddlewaretoken": csrf_token(page)})
+
+    overdue.refresh_from_db()
+    assert overdue.resolved_at is not None  # not left for the next daily scan
