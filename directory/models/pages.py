@@ -7,6 +7,7 @@ from wagtail.search import index
 from cms.blocks import LinkBlock, PartnerBodyBlock
 from cms.models import ReviewMixin, StableIdMixin
 from cms.teams import TeamSectionMixin
+from cms.visibility import public_pages
 from tasks.admin.contact_panels import ContactDeliveryPanel
 from tasks.admin.panels import OpenAlertsPanel
 
@@ -77,13 +78,9 @@ class PartnerPage(ReviewMixin, StableIdMixin, Page):
         return self.logo or self.organisation.logo
 
     def services(self):
-        """The partner's live services, in this page's language."""
+        """The partner's public services (cms.visibility), in this page's language."""
         from directory.models import ServicePage
 
-        return (
-            ServicePage.objects.live()
-            .public()
-            .filter(
-                organisation__translation_key=self.organisation.translation_key, locale=self.locale
-            )
+        return public_pages(ServicePage).filter(
+            organisation__translation_key=self.organisation.translation_key, locale=self.locale
         )
