@@ -32,8 +32,8 @@ MANAGE_SNIPPETS = [
 
 GROUP_PERMISSIONS: dict[str, list[str]] = {
     # Editors draft; only moderators publish, so every edit is approved first. Team editors'
-# organisation permissions cover their team's organisations and shared ones only
-# (cms.teams.TeamPermissionPolicy); everyone else's cover all of them.
+    # organisation permissions cover their team's organisations and shared ones only
+    # (cms.teams.TeamPermissionPolicy); everyone else's cover all of them.
     COUNCIL_EDITORS: [
         *ADMIN_ACCESS,
         *TRANSLATE,
