@@ -117,21 +117,27 @@ class TeamPermissionPolicy(ModelPermissionPolicy):
         return cache[key]
 
     def _teams_granted(self, user, action: str) -> frozenset[str] | None:
-        permission = Permission.objects.filter(
-            content_type=self._content_type, codename=self._get_permission_codename(action)
-        )
+        permissions = self._permissions([action])
         groups = set(
-            Group.objects.filter(user=user, permissions__in=permission).values_list(
+            Group.objects.filter(user=user, permissions__in=permissions).values_list(
                 "name", flat=True
             )
         )
         if (
             groups - set(TEAM_GROUPS.values())
-            or user.user_permissions.filter(pk__in=permission).exists()
+            or user.user_permissions.filter(pk__in=permissions).exists()
         ):
             return None
         teams = {team.value for team, group in TEAM_GROUPS.items() if group in groups}
         return frozenset(teams | {TeamOrShared.SHARED.value}) if teams else frozenset()
+
+    def _permissions(self, actions):
+        # By natural key: a content type's id is not cached, so it cannot go stale.
+        return Permission.objects.filter(
+            content_type__app_label=self.app_label,
+            content_type__model=self.model_name,
+            codename__in=self._get_permission_codenames(actions),
+        )
 
     def user_has_permission_for_instance(self, user, action, instance):
         teams = self.teams_for(user, action)
@@ -147,10 +153,7 @@ class TeamPermissionPolicy(ModelPermissionPolicy):
         return self.model._default_manager.filter(allowed)
 
     def users_with_any_permission_for_instance(self, actions, instance):
-        permissions = Permission.objects.filter(
-            content_type=self._content_type,
-            codename__in=self._get_permission_codenames(actions),
-        )
+        permissions = self._permissions(actions)
         other_teams = [
             group
             for team, group in TEAM_GROUPS.items()
