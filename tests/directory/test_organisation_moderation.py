@@ -3,6 +3,7 @@ shared organisations, every change is moderated, and partners see only what a mo
 approved (the v1 feed, a service's organisation, ORUK)."""
 
 import pytest
+import wagtail_factories
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.urls import reverse
@@ -14,7 +15,7 @@ from wagtail_localize.models import TranslationSource
 from api.models import Partner, PartnerAPIKey
 from cms.groups import COUNCIL_EDITORS, ICB_EDITORS, MAINTAINERS, MODERATORS
 from cms.teams import TeamOrShared
-from directory.factories import OrganisationFactory, ServicePageFactory
+from directory.factories import OrganisationFactory, PartnerPageFactory, ServicePageFactory
 from directory.models import Organisation
 from directory.teams import backfill_organisation_teams
 from tests.api.test_changes_feed import read_all
@@ -299,3 +300,20 @@ def test_the_service_editor_chooser_offers_every_organisation(
     )
     assert chosen.status_code == 200
     assert chosen.json()["result"]["id"] == str(health_organisation.pk)
+
+
+def test_a_partner_page_shows_neither_an_unpublished_organisation_nor_its_logo(
+    sections, partner_api
+):
+    logo = wagtail_factories.ImageFactory(title="Young carers logo")
+    draft = OrganisationFactory(name="Essex Young Carers", live=False, logo=logo)
+    partner = publish(PartnerPageFactory(parent=sections["council"], organisation=draft))
+
+    shown = partner_api.get(f"/api/v1/partners/{partner.uuid}/").json()
+    assert shown["organisation"] is None
+    assert shown["logo"] is None
+
+    draft.save_revision().publish()
+    shown = partner_api.get(f"/api/v1/partners/{partner.uuid}/").json()
+    assert shown["organisation"]["name"] == "Essex Young Carers"
+    assert shown["logo"]["title"] == "Young carers logo"
