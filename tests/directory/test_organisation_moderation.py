@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from rest_framework.test import APIClient
 from wagtail.models import Locale, WorkflowState
+from wagtail.permissions import policy_registry
 from wagtail.test.utils.form_data import nested_form_data
 from wagtail_localize.models import TranslationSource
 
@@ -317,3 +318,27 @@ def test_a_partner_page_shows_neither_an_unpublished_organisation_nor_its_logo(
     shown = partner_api.get(f"/api/v1/partners/{partner.uuid}/").json()
     assert shown["organisation"]["name"] == "Essex Young Carers"
     assert shown["logo"]["title"] == "Young carers logo"
+
+
+def test_the_policy_names_who_may_edit_each_organisation(
+    sections, make_user, health_organisation, shared_organisation
+):
+    council = make_user("council-editor", COUNCIL_EDITORS)
+    icb = make_user("icb-editor", ICB_EDITORS)
+    moderator = make_user("moderator", MODERATORS)
+    policy = policy_registry.get_by_type(Organisation)
+
+    assert set(policy.users_with_permission_for_instance("change", health_organisation)) == {
+        icb,
+        moderator,
+    }
+    assert set(policy.users_with_permission_for_instance("change", shared_organisation)) == {
+        council,
+        icb,
+        moderator,
+    }
+    assert set(policy.users_with_permission_for_instance("publish", shared_organisation)) == {
+        moderator
+    }
+    assert set(policy.instances_user_has_permission_for(council, "change")) == {shared_organisation}
+    assert not policy.instances_user_has_permission_for(council, "publish").exists()
