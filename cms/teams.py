@@ -110,7 +110,9 @@ class TeamPermissionPolicy(ModelPermissionPolicy):
             return frozenset()
         if user.is_superuser:
             return None
-        cache = user.__dict__.setdefault("_team_permission_cache", {})
+        cache = getattr(user, "_team_permission_cache", None)
+        if cache is None:
+            cache = user._team_permission_cache = {}
         key = (self.model._meta.label, action)
         if key not in cache:
             cache[key] = self._teams_granted(user, action)
