@@ -156,12 +156,14 @@ class TeamPermissionPolicy(ModelPermissionPolicy):
 
     def users_with_any_permission_for_instance(self, actions, instance):
         permissions = self._permissions(actions)
-        other_teams = [
+        other_teams_groups = [
             group
             for team, group in TEAM_GROUPS.items()
             if instance.team not in (team, TeamOrShared.SHARED)
         ]
-        groups = Group.objects.filter(permissions__in=permissions).exclude(name__in=other_teams)
+        groups = Group.objects.filter(permissions__in=permissions).exclude(
+            name__in=other_teams_groups
+        )
         return (
             get_user_model()
             .objects.filter(is_active=True)
