@@ -47,21 +47,31 @@ def on_moved(sender, instance, **kwargs):
     )
 
 
-def on_snippet_saved(sender, instance, raw=False, **kwargs):
-    if raw:
-        return
-    # What partners hold of services and guides includes this organisation or term.
-    dependants = []
+def dependants_of(instance) -> list:
+    """What partners hold of services and guides includes this organisation or term."""
     if isinstance(instance, Organisation):
-        dependants = [*instance.services.live(), *instance.partner_pages.live()]
-    elif isinstance(instance, TaxonomyTerm):
-        dependants = [
+        return [*instance.services.live(), *instance.partner_pages.live()]
+    if isinstance(instance, TaxonomyTerm):
+        return [
             *instance.services.live(),
             *instance.guides_for_audience.live(),
             *instance.guides_on_topic.live(),
         ]
+    return []
+
+
+def on_snippet_saved(sender, instance, raw=False, **kwargs):
+    # A term is live when saved; an organisation when published (its drafts are
+    # revisions, and saving one changes nothing partners see).
+    if raw:
+        return
     record_changes([instance], reason=Reason.PUBLISHED)
-    record_changes(dependants, reason=Reason.RELATED)
+    record_changes(dependants_of(instance), reason=Reason.RELATED)
+
+
+def on_snippet_unpublished(sender, instance, **kwargs):
+    record_changes([instance], DELETE, Reason.UNPUBLISHED)
+    record_changes(dependants_of(instance), reason=Reason.RELATED)
 
 
 def log_visibility_below(page, reason: str, *, only_if_told_gone: bool = False) -> None:
@@ -122,7 +132,8 @@ def connect() -> None:
     unpublished.connect(on_unpublished, sender=MODELS["clusters"])
     for model in MODELS.values():
         post_delete.connect(on_deleted, sender=model)
-    for model in (Organisation, TaxonomyTerm):
-        post_save.connect(on_snippet_saved, sender=model)
+    post_save.connect(on_snippet_saved, sender=TaxonomyTerm)
+    published.connect(on_snippet_saved, sender=Organisation)
+    unpublished.connect(on_snippet_unpublished, sender=Organisation)
     post_save.connect(on_view_restriction_changed, sender=PageViewRestriction)
     post_delete.connect(on_view_restriction_changed, sender=PageViewRestriction)

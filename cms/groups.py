@@ -3,7 +3,7 @@
 Page permissions on a team's own section are granted by `cms.teams.sync_team_permissions`,
 since the sections are pages that exist only once content does. Everything else is here,
 applied by a data migration through `ensure_groups(apps)` (historical models) and safe to
-run again.
+run again; so is `ensure_snippet_workflows(apps)`, which moderates snippets as pages are.
 """
 
 COUNCIL_EDITORS = "Council editors"
@@ -19,6 +19,9 @@ EDIT_CLUSTERS = ["directory.add_cluster", "directory.change_cluster"]
 MANAGE_SNIPPETS = [
     *EDIT_ORGANISATIONS,
     "directory.delete_organisation",
+    "directory.publish_organisation",
+    "directory.lock_organisation",
+    "directory.unlock_organisation",
     "directory.add_taxonomyterm",
     "directory.change_taxonomyterm",
     "directory.delete_taxonomyterm",
@@ -28,7 +31,9 @@ MANAGE_SNIPPETS = [
 ]
 
 GROUP_PERMISSIONS: dict[str, list[str]] = {
-    # Editors draft; only moderators publish, so every edit is approved first.
+    # Editors draft; only moderators publish, so every edit is approved first. Team editors'
+    # organisation permissions cover their team's organisations and shared ones only
+    # (cms.teams.TeamPermissionPolicy); everyone else's cover all of them.
     COUNCIL_EDITORS: [
         *ADMIN_ACCESS,
         *TRANSLATE,
@@ -44,6 +49,9 @@ GROUP_PERMISSIONS: dict[str, list[str]] = {
 
 # Images and documents in the root collection.
 COLLECTION_PERMISSIONS = ["add_image", "choose_image", "add_document", "choose_document"]
+
+# Snippets whose changes go through the moderation workflow of the page tree's root.
+MODERATED_SNIPPETS = ["directory.organisation"]
 
 # Page permissions over the whole tree, for groups that are not tied to one team.
 TREE_PAGE_PERMISSIONS: dict[str, list[str]] = {
@@ -95,3 +103,23 @@ def ensure_groups(apps) -> None:
                 GroupPagePermission.objects.get_or_create(
                     group=group, page=root_page, permission=permission(f"wagtailcore.{codename}")
                 )
+
+
+def ensure_snippet_workflows(apps) -> None:
+    """Give each moderated snippet the workflow that moderates the page tree (Wagtail's
+    "Moderators approval", on the root page), unless it already has one."""
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Page = apps.get_model("wagtailcore", "Page")
+    WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
+    WorkflowContentType = apps.get_model("wagtailcore", "WorkflowContentType")
+
+    root_page = Page.objects.filter(depth=1).first()
+    on_tree = WorkflowPage.objects.filter(page=root_page).first() if root_page else None
+    if on_tree is None:
+        return
+    for dotted in MODERATED_SNIPPETS:
+        app_label, model = dotted.split(".")
+        content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
+        WorkflowContentType.objects.get_or_create(
+            content_type=content_type, defaults={"workflow_id": on_tree.workflow_id}
+        )

@@ -1,10 +1,16 @@
-"""Teams own parts of the page tree: each team's editors edit only their own part."""
+"""Teams own parts of the page tree, and snippets such as organisations: each team's
+editors edit only their own part (and what both teams share)."""
 
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import models
+from django.db.models import Q
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import GroupPagePermission, Page
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import policy_registry
 
 from cms.groups import COUNCIL_EDITORS, ICB_EDITORS
 
@@ -12,6 +18,14 @@ from cms.groups import COUNCIL_EDITORS, ICB_EDITORS
 class Team(models.TextChoices):
     COUNCIL = "council", "Essex County Council"
     HEALTH = "health", "NHS (ICB)"
+
+
+class TeamOrShared(models.TextChoices):
+    """Who looks after a snippet: one team, or both (a charity, a school)."""
+
+    COUNCIL = Team.COUNCIL.value, Team.COUNCIL.label
+    HEALTH = Team.HEALTH.value, Team.HEALTH.label
+    SHARED = "shared", "Both teams"
 
 
 TEAM_GROUPS = {Team.COUNCIL: COUNCIL_EDITORS, Team.HEALTH: ICB_EDITORS}
@@ -65,3 +79,110 @@ def sync_team_permissions() -> None:
     GroupPagePermission.objects.filter(group__name__in=TEAM_GROUPS.values()).exclude(
         pk__in=granted
     ).delete()
+
+
+class TeamOwnedMixin(models.Model):
+    """A snippet that belongs to a team, or to both. `TeamPermissionPolicy` keeps each
+    team's editors to their own and the shared ones."""
+
+    team = models.CharField(
+        max_length=20,
+        choices=TeamOrShared.choices,
+        default=TeamOrShared.SHARED,
+        help_text="Whose editors look after it. Moderators look after all of them.",
+    )
+
+    class Meta:
+        abstract = True
+
+
+class TeamPermissionPolicy(ModelPermissionPolicy):
+    """Model permissions, narrowed by team, as page permissions are by section.
+
+    A permission that a user holds only through a team's editors group covers that
+    team's objects and the shared ones. Held any other way (Moderators, Maintainers, a
+    permission given to the user, a superuser), it covers every object.
+    """
+
+    def teams_for(self, user, action: str) -> frozenset[str] | None:
+        """The teams whose objects `user` may do `action` to; None for every object."""
+        if not (user.is_active and user.is_authenticated):
+            return frozenset()
+        if user.is_superuser:
+            return None
+        cache = getattr(user, "_team_permission_cache", None)
+        if cache is None:
+            cache = user._team_permission_cache = {}
+        key = (self.model._meta.label, action)
+        if key not in cache:
+            cache[key] = self._teams_granted(user, action)
+        return cache[key]
+
+    def _teams_granted(self, user, action: str) -> frozenset[str] | None:
+        permissions = self._permissions([action])
+        groups = set(
+            Group.objects.filter(user=user, permissions__in=permissions).values_list(
+                "name", flat=True
+            )
+        )
+        if (
+            groups - set(TEAM_GROUPS.values())
+            or user.user_permissions.filter(pk__in=permissions).exists()
+        ):
+            return None
+        teams = {team.value for team, group in TEAM_GROUPS.items() if group in groups}
+        return frozenset(teams | {TeamOrShared.SHARED.value}) if teams else frozenset()
+
+    def _permissions(self, actions):
+        # By natural key: a content type's id is not cached, so it cannot go stale.
+        return Permission.objects.filter(
+            content_type__app_label=self.app_label,
+            content_type__model=self.model_name,
+            codename__in=self._get_permission_codenames(actions),
+        )
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        teams = self.teams_for(user, action)
+        return teams is None or instance.team in teams
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        allowed = Q(pk__in=[])
+        for action in actions:
+            teams = self.teams_for(user, action)
+            if teams is None:
+                return self.model._default_manager.all()
+            allowed |= Q(team__in=teams)
+        return self.model._default_manager.filter(allowed)
+
+    def users_with_any_permission_for_instance(self, actions, instance):
+        permissions = self._permissions(actions)
+        other_teams_groups = [
+            group
+            for team, group in TEAM_GROUPS.items()
+            if instance.team not in (team, TeamOrShared.SHARED)
+        ]
+        groups = Group.objects.filter(permissions__in=permissions).exclude(
+            name__in=other_teams_groups
+        )
+        return (
+            get_user_model()
+            .objects.filter(is_active=True)
+            .filter(
+                Q(is_superuser=True) | Q(user_permissions__in=permissions) | Q(groups__in=groups)
+            )
+            .distinct()
+        )
+
+
+class TeamOwnedForm(WagtailAdminModelForm):
+    """Offers a team's editors only the teams they may give an object to: their own and
+    shared, so that they never save what they could not edit again."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("team")
+        if field is None or self.for_user is None:
+            return
+        teams = policy_registry.get_by_type(self._meta.model).teams_for(self.for_user, "change")
+        if teams is not None:
+            field.choices = [(value, label) for value, label in field.choices if value in teams]

@@ -14,6 +14,7 @@ from directory.models import (
     ServicePage,
     TaxonomyTerm,
 )
+from directory.teams import team_for_kind
 
 
 class OrganisationFactory(DjangoModelFactory):
@@ -23,6 +24,7 @@ class OrganisationFactory(DjangoModelFactory):
     locale = factory.LazyFunction(Locale.get_default)
     name = factory.Sequence(lambda n: f"Essex Family Support {n}")
     kind = Organisation.Kind.VOLUNTARY
+    team = factory.LazyAttribute(lambda organisation: team_for_kind(organisation.kind))
     description = "Support for families of children with additional needs."
     website = factory.Sequence(lambda n: f"https://family-support-{n}.test/")
     email = factory.Sequence(lambda n: f"hello{n}@example.org")

@@ -31,6 +31,7 @@ from directory.models import (
     ServiceSchedule,
     TaxonomyTerm,
 )
+from directory.teams import team_for_kind
 
 BATCH_SIZE = 500
 SECTION_SLUG = "generated-services"
@@ -126,6 +127,7 @@ def ensure_organisations(locale: Locale, count: int, rng: random.Random) -> list
             for i in range(missing)
         ]
         for organisation in created:
+            organisation.team = team_for_kind(organisation.kind)
             organisation.uuid = uuid.uuid5(
                 NAMESPACE_LOCAL_OFFER, f"{organisation.translation_key}:{locale.language_code}"
             )

@@ -1,17 +1,23 @@
 from wagtail import hooks
+from wagtail.admin.ui.tables import LiveStatusTagColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cms.snippets import ObjectPermissionSnippetViewSet
 from cms.teams import TeamSectionMixin, sync_team_permissions
 from directory.models import Cluster, Organisation, TaxonomyTerm
 
 
-class OrganisationViewSet(SnippetViewSet):
+class OrganisationViewSet(ObjectPermissionSnippetViewSet):
+    """Each team's editors see and edit their team's organisations and shared ones
+    (cms.teams.TeamPermissionPolicy, registered in DirectoryConfig.ready); the chooser
+    offers every organisation."""
+
     model = Organisation
     icon = "group"
     menu_label = "Organisations"
-    list_display = ["name", "kind", "status", "locale"]
-    list_filter = ["kind", "status", "locale"]
+    list_display = ["name", "kind", "team", "status", "locale", LiveStatusTagColumn()]
+    list_filter = ["kind", "team", "status", "live", "locale"]
     search_fields = ["name", "description"]
     ordering = ["name"]
 

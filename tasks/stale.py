@@ -51,11 +51,12 @@ def overdue_listings(model, today: date):
 
 
 def listings_of_defunct_organisations(model):
-    """Published listings run by an organisation that has closed. The cycle names the
-    organisation: moving the listing to another one closes the alert."""
+    """Published listings run by an organisation whose closure is published (a draft
+    saying it closed is not enough). The cycle names the organisation: moving the listing
+    to another one closes the alert."""
     return (
         current_listings(model)
-        .filter(organisation__status=Organisation.Status.DEFUNCT)
+        .filter(organisation__status=Organisation.Status.DEFUNCT, organisation__live=True)
         .annotate(
             cycle=Concat(
                 Value("organisation-"),
@@ -77,6 +78,38 @@ def describe_defunct(row) -> str:
     )
 
 
+MODELS_RUN_BY_ORGANISATIONS = [
+    model
+    for model in REVIEWABLE_MODELS
+    if any(field.name == "organisation" for field in model._meta.fields)
+]
+
+
+def reconcile_defunct_alerts(model, *, now: datetime) -> tuple[int, int]:
+    """Alerts about listings of closed organisations brought in line with what is
+    published: (resolved, raised)."""
+    defunct = listings_of_defunct_organisations(model)
+    resolved = resolve_alerts_not_in(Kind.DEFUNCT_ORGANISATION, defunct, now=now)
+    raised = raise_alerts_for(
+        Kind.DEFUNCT_ORGANISATION,
+        defunct,
+        now=now,
+        label=label_field(model),
+        describe=describe_defunct,
+        organisation_name=F("organisation__name"),
+    )
+    return resolved, raised
+
+
+def on_organisation_published_or_unpublished(sender, instance, **kwargs):
+    """A closure (or a reopening) takes effect when it is published, not when it is
+    drafted: flag, or stop flagging, the listings concerned at once, rather than at the
+    next daily scan. Connected in TasksConfig.ready."""
+    now = timezone.now()
+    for model in MODELS_RUN_BY_ORGANISATIONS:
+        reconcile_defunct_alerts(model, now=now)
+
+
 def check_stale_listings(*, now: datetime | None = None) -> StaleScan:
     now = now or timezone.now()
     today = timezone.localdate(now)
@@ -92,19 +125,10 @@ def check_stale_listings(*, now: datetime | None = None) -> StaleScan:
                 Kind.OVERDUE_REVIEW, overdue, now=now, label=label, describe=describe_overdue
             )
 
-            if any(field.name == "organisation" for field in model._meta.fields):
-                defunct = listings_of_defunct_organisations(model)
-                scan.alerts_resolved += resolve_alerts_not_in(
-                    Kind.DEFUNCT_ORGANISATION, defunct, now=now
-                )
-                scan.alerts_raised += raise_alerts_for(
-                    Kind.DEFUNCT_ORGANISATION,
-                    defunct,
-                    now=now,
-                    label=label,
-                    describe=describe_defunct,
-                    organisation_name=F("organisation__name"),
-                )
+            if model in MODELS_RUN_BY_ORGANISATIONS:
+                resolved, raised = reconcile_defunct_alerts(model, now=now)
+                scan.alerts_resolved += resolved
+                scan.alerts_raised += raised
 
             scan.alerts_resolved += resolve_alerts_answered_by_review(REPORT_KINDS, model, now=now)
     logger.info("Stale listings: %s", scan)

@@ -12,6 +12,7 @@ from api.oruk import geocoding
 from api.oruk.params import StrictBooleanField
 from api.oruk.querysets import represented, shown_organisation
 from api.oruk.taxonomies import find_taxonomy
+from api.public import public_queryset
 from api.resources.filters import (
     SEARCH_LIMIT,
     ModifiedAfterFilter,
@@ -46,7 +47,11 @@ class OrganizationField(forms.CharField):
         value = super().clean(value)
         if not value:
             return None
-        found = Organisation.objects.filter(uuid=uuid_or_error(value, "organization")).first()
+        found = (
+            public_queryset("organisations")
+            .filter(uuid=uuid_or_error(value, "organization"))
+            .first()
+        )
         if found is None:
             raise forms.ValidationError(f"Unknown organization: {value!r}.")
         return found

@@ -92,7 +92,7 @@ def service(page: ServicePage, *, full: bool = False, with_organization: bool = 
     """A service: its one-to-one fields (and organisation), or `full`y nested."""
     organisation = shown_organisation(page.organisation)
     record = service_summary(page, organisation)
-    if with_organization:
+    if with_organization and organisation is not None:
         record["organization"] = organization(organisation, full=full)
     if full:
         record |= optional(
@@ -114,7 +114,7 @@ def service_summary(page: ServicePage, organisation) -> dict:
     first_email = next((c.email for c in page.public_contacts if c.email), None)
     reviewed = page.last_reviewed_at
     return {"id": str(page.uuid), "name": page.title, "status": page.status} | optional(
-        organization_id=str(organisation.uuid),
+        organization_id=str(organisation.uuid) if organisation else None,
         description=public_html(f"<p>{escape(page.summary)}</p>{page.description}"),
         url=page.website,
         email=first_email,

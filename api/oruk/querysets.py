@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db.models import Prefetch, Q
 from wagtail.coreutils import get_supported_content_language_variant
 
-from api.public import public_queryset
+from api.public import is_public_snippet, public_queryset, public_successor
 from directory.models import Organisation, ServiceContact, ServiceLocation, TaxonomyTerm
 
 
@@ -36,25 +36,29 @@ def taxonomy_terms():
 def organisations():
     """Organisations as ORUK shows them: one that closed and has a successor is shown
     as that successor (see `shown_organisation`), so it is not listed itself."""
-    return in_source_language(public_queryset("organisations")).filter(
-        Q(status=Organisation.Status.ACTIVE) | Q(replaced_by__isnull=True)
+    published = public_queryset("organisations")
+    return in_source_language(published).filter(
+        Q(status=Organisation.Status.ACTIVE) | ~Q(replaced_by__in=published)
     )
 
 
-def shown_organisation(organisation: Organisation) -> Organisation:
-    """The organisation a service is shown under: the successor of a closed one."""
-    if organisation.is_defunct:
-        return organisation.successor() or organisation
-    return organisation
+def shown_organisation(organisation: Organisation) -> Organisation | None:
+    """The organisation a service is shown under: the (published) successor of a closed
+    one; none while its organisation has never been published."""
+    if not is_public_snippet(organisation):
+        return None
+    return public_successor(organisation) or organisation
 
 
 def represented(organisation_pks) -> dict[int, set[int]]:
     """For each organisation, the organisations whose services it is shown with:
-    itself and the closed organisations it succeeded."""
+    itself and the published closed organisations it succeeded."""
     found = {pk: {pk} for pk in organisation_pks}
-    closed = Organisation.objects.filter(
-        status=Organisation.Status.DEFUNCT, replaced_by__isnull=False
-    ).select_related("replaced_by")
+    closed = (
+        public_queryset("organisations")
+        .filter(status=Organisation.Status.DEFUNCT, replaced_by__isnull=False)
+        .select_related("replaced_by")
+    )
     for organisation in closed:
         successor = shown_organisation(organisation)
         if successor.pk in found:

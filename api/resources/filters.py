@@ -12,6 +12,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from wagtail.search.backends import get_search_backend
 
+from api.public import public_queryset
 from api.scope import json_list_contains, keys_with_descendants
 from directory.choices import ServiceArea
 from directory.models import Organisation, TaxonomyTerm
@@ -89,7 +90,7 @@ class OrganisationField(forms.CharField):
         if not value:
             return None
         try:
-            return Organisation.objects.get(uuid=uuid.UUID(value)).translation_key
+            return public_queryset("organisations").get(uuid=uuid.UUID(value)).translation_key
         except (ValueError, Organisation.DoesNotExist):
             raise forms.ValidationError(f"Unknown organisation id: {value!r}.") from None
 

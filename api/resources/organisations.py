@@ -2,6 +2,7 @@ import django_filters
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from api.public import is_public_snippet, public_successor
 from api.resources.base import FeedViewSet
 from api.resources.common import ItemSerializer
 from api.resources.filters import FeedFilterSet, ordering_filter
@@ -14,14 +15,23 @@ class OrganisationLinkSerializer(serializers.Serializer):
 
 
 class OrganisationSummarySerializer(OrganisationLinkSerializer):
-    """An organisation as a service shows it: with its successor if it has closed."""
+    """An organisation as a service shows it: with its successor if it has closed; null
+    while it has never been published."""
 
     status = serializers.ChoiceField(choices=Organisation.Status.choices)
     successor = serializers.SerializerMethodField()
 
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("allow_null", True)
+        super().__init__(*args, **kwargs)
+
+    def get_attribute(self, instance):
+        organisation = super().get_attribute(instance)
+        return organisation if organisation and is_public_snippet(organisation) else None
+
     @extend_schema_field(OrganisationLinkSerializer(allow_null=True))
     def get_successor(self, obj):
-        successor = obj.successor() if obj.is_defunct else None
+        successor = public_successor(obj)
         return OrganisationLinkSerializer(successor).data if successor else None
 
 

@@ -4,6 +4,7 @@ import json
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from api.public import is_public_snippet
 from api.resources.base import FeedViewSet
 from api.resources.common import IMAGE_SCHEMA, STREAM_SCHEMA, ReviewedItemSerializer
 from api.resources.filters import FeedFilterSet, OrganisationFilter, ordering_filter
@@ -31,7 +32,10 @@ class PartnerSerializer(ReviewedItemSerializer):
 
     @extend_schema_field(IMAGE_SCHEMA)
     def get_logo(self, obj):
-        return image_api_representation(obj.display_logo)
+        # The organisation's logo stands in only once the organisation is published.
+        organisation = obj.organisation
+        logo = obj.logo or (organisation.logo if is_public_snippet(organisation) else None)
+        return image_api_representation(logo)
 
     @extend_schema_field(STREAM_SCHEMA)
     def get_body(self, obj):

@@ -1,17 +1,39 @@
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.models import TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.models import StableIdMixin
+from cms.teams import TeamOwnedForm, TeamOwnedMixin
 from cms.validators import validate_uk_phone
 from tasks.admin.contact_panels import ContactDeliveryPanel
 
 
-class Organisation(StableIdMixin, TranslatableMixin, index.Indexed, models.Model):
-    """A body that runs services: the council, the NHS, a school, a charity."""
+class Organisation(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    TeamOwnedMixin,
+    StableIdMixin,
+    TranslatableMixin,
+    index.Indexed,
+    models.Model,
+):
+    """A body that runs services: the council, the NHS, a school, a charity.
+
+    It belongs to a team (council, health, or shared by both), whose editors change it
+    through moderation: the row is the published version, drafts are revisions.
+    """
 
     class Kind(models.TextChoices):
         LOCAL_AUTHORITY = "local-authority", "Local authority"
@@ -52,9 +74,12 @@ class Organisation(StableIdMixin, TranslatableMixin, index.Indexed, models.Model
     )
     updated_at = models.DateTimeField(auto_now=True)
 
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="organisation")
+
+    base_form_class = TeamOwnedForm
     panels = [
         FieldPanel("name"),
-        FieldPanel("kind"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("team")]),
         FieldPanel("description"),
         MultiFieldPanel(
             [
@@ -79,14 +104,17 @@ class Organisation(StableIdMixin, TranslatableMixin, index.Indexed, models.Model
         ),
     ]
 
-    override_translatable_fields = [SynchronizedField("phone")]
+    # A translation belongs to its source's team.
+    override_translatable_fields = [SynchronizedField("phone"), SynchronizedField("team")]
 
     search_fields = [
         index.SearchField("name"),
         index.AutocompleteField("name"),
         index.SearchField("description"),
         index.FilterField("kind"),
+        index.FilterField("team"),
         index.FilterField("status"),
+        index.FilterField("live"),
         index.FilterField("locale"),
     ]
 
@@ -95,6 +123,10 @@ class Organisation(StableIdMixin, TranslatableMixin, index.Indexed, models.Model
 
     def __str__(self):
         return f"{self.name} (closed)" if self.is_defunct else self.name
+
+    @property
+    def revisions(self):
+        return self._revisions
 
     @property
     def is_defunct(self) -> bool:

@@ -28,6 +28,7 @@ from directory.models import (
     ServiceSchedule,
     TaxonomyTerm,
 )
+from directory.teams import team_for_kind
 from guides.models import GuideIndexPage, GuidePage, RelatedGuide
 from home.demo import data
 from home.models import HomeFeature, HomePage
@@ -129,11 +130,18 @@ def ensure_organisations(locale: Locale) -> dict[str, Organisation]:
         fields = {k: v for k, v in item.items() if k not in {"key", "name", "replaced_by"}}
         organisation = Organisation.objects.filter(locale=locale, name=item["name"]).first()
         if organisation is None:
-            organisation = Organisation(locale=locale, name=item["name"], **fields)
+            organisation = Organisation(
+                locale=locale,
+                name=item["name"],
+                team=team_for_kind(item["kind"]),
+                live=False,
+                **fields,
+            )
             if item["replaced_by"]:  # successors come earlier in the data
                 organisation.replaced_by = organisations[item["replaced_by"]]
             organisation.full_clean()
             organisation.save()
+            organisation.save_revision().publish()
         organisations[item["key"]] = organisation
     return organisations
 

@@ -123,7 +123,9 @@ def test_snippets_and_dependants_appear_in_the_feed(sections, partner_api):
     _changes, cursor = read_all(partner_api)
 
     organisation.name = "The MAZE Group CiC"
-    organisation.save()
+    revision = organisation.save_revision()  # a draft: partners hear nothing yet
+    assert read_all(partner_api, cursor)[0] == []
+    revision.publish()
 
     changes, _ = read_all(partner_api, cursor)
     assert {(c["type"], c["id"]) for c in changes} == {
@@ -132,6 +134,24 @@ def test_snippets_and_dependants_appear_in_the_feed(sections, partner_api):
     }
     _all, _ = read_all(partner_api)
     assert ("clusters", str(cluster.uuid)) in {(c["type"], c["id"]) for c in _all}
+
+
+def test_an_unpublished_organisation_leaves_and_its_services_are_told(sections, partner_api):
+    organisation = OrganisationFactory(name="MAZE", live=False)
+    organisation.save_revision().publish()
+    organisation.refresh_from_db()
+    page = publish(ServicePageFactory(parent=sections["council"], organisation=organisation))
+    _changes, cursor = read_all(partner_api)
+
+    organisation.unpublish()
+
+    changes, _ = read_all(partner_api, cursor)
+    assert {(c["action"], c["type"], c["id"]) for c in changes} == {
+        ("delete", "organisations", str(organisation.uuid)),
+        ("upsert", "services", str(page.uuid)),  # it no longer shows the organisation
+    }
+    service = partner_api.get(f"/api/v1/services/{page.uuid}/").json()
+    assert service["organisation"] is None
 
 
 def test_garbage_cursors_and_sizes_are_400(partner_api):

@@ -102,7 +102,8 @@ def new_page(request, browser):
 @pytest.fixture
 def site_for_browser(live_server, wagtail_root, request):
     """The page tree with its sections, the groups and their permissions, a default site
-    and Wagtail's default moderation workflow, as the migrations would have left them.
+    and Wagtail's default moderation workflow (on the tree and on moderated snippets), as
+    the migrations would have left them.
 
     Idempotent: the first transactional test of a session still sees what the migrations
     created (the database is flushed after each such test, not before)."""
@@ -117,7 +118,7 @@ def site_for_browser(live_server, wagtail_root, request):
         WorkflowTask,
     )
 
-    from cms.groups import MODERATORS, ensure_groups
+    from cms.groups import MODERATORS, ensure_groups, ensure_snippet_workflows
 
     if not Collection.objects.filter(depth=1).exists():
         Collection.add_root(name="Root")
@@ -135,6 +136,7 @@ def site_for_browser(live_server, wagtail_root, request):
     workflow, _ = Workflow.objects.get_or_create(name="Moderators approval")
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     WorkflowPage.objects.update_or_create(page=wagtail_root, defaults={"workflow": workflow})
+    ensure_snippet_workflows(apps)
     return sections
 
 

@@ -90,7 +90,7 @@ def test_service_translation_keeps_its_words_and_follows_the_source_facts(
 def test_snippets_translate_with_synchronised_codes_and_phones(db):
     polish = Locale.objects.create(language_code="pl")
     term = TaxonomyTermFactory(vocabulary="need", code="autism", name="Autism")
-    organisation = OrganisationFactory(name="MAZE", phone="020 7946 0400")
+    organisation = OrganisationFactory(name="MAZE", phone="020 7946 0400", team="council")
 
     translate(term, polish, {"Autism": "Autyzm"})
     translate(organisation, polish, {})
@@ -101,4 +101,6 @@ def test_snippets_translate_with_synchronised_codes_and_phones(db):
         locale=polish, translation_key=organisation.translation_key
     )
     assert polish_org.phone == "020 7946 0400"
+    assert polish_org.team == "council"  # its source's editors look after it
+    assert polish_org.live  # a published source gives a published translation
     assert polish_org.uuid != organisation.uuid

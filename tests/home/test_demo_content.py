@@ -89,6 +89,19 @@ def test_the_abolished_ccg_is_defunct_with_listings_still_pointing_at_it(demo):
     assert ServicePage.objects.filter(organisation=ccg).count() >= 2
 
 
+def test_every_organisation_is_published_and_belongs_to_a_team(demo):
+    organisations = Organisation.objects.filter(locale__language_code="en")
+    assert organisations.count() == len(data.ORGANISATIONS)
+    assert not organisations.filter(live=False).exists()
+    assert all(o.live_revision_id for o in organisations)  # published through a revision
+    teams = dict(organisations.values_list("name", "team"))
+    assert teams["Essex County Council"] == "council"
+    assert teams["NHS Suffolk and North East Essex Integrated Care Board"] == "health"
+    assert teams["NHS North East Essex Clinical Commissioning Group"] == "health"
+    assert teams["The MAZE Group CiC"] == "shared"
+    assert teams["University of Essex"] == "shared"
+
+
 def test_guides_partners_and_clusters_from_the_seeds(demo):
     titles = set(
         GuidePage.objects.filter(locale__language_code="en").values_list("title", flat=True)

@@ -129,6 +129,24 @@ def test_listings_of_a_defunct_organisation_are_flagged_at_once(make_listing):
     assert [alert.subject for alert in open_alerts(Kind.DEFUNCT_ORGANISATION)] == [partner]
 
 
+def test_a_closure_flags_the_listings_when_it_is_published_not_when_drafted(make_listing):
+    icb = OrganisationFactory(name="Suffolk and North East Essex ICB")
+    ccg = OrganisationFactory(name="NHS North East Essex CCG")
+    service = make_listing("service", reviewed_days_ago=10, organisation=ccg)
+
+    ccg.status, ccg.replaced_by = Organisation.Status.DEFUNCT, icb
+    revision = ccg.save_revision()  # an editor's draft, awaiting moderation
+    assert not open_alerts(Kind.DEFUNCT_ORGANISATION).exists()
+    assert check_stale_listings(now=NOW).alerts_raised == 0  # the scan reads what is live
+
+    revision.publish()  # no scan: publishing flags the listing
+    assert [alert.subject for alert in open_alerts(Kind.DEFUNCT_ORGANISATION)] == [service]
+
+    ccg.status, ccg.replaced_by = Organisation.Status.ACTIVE, None
+    ccg.save_revision().publish()  # it turned out not to close after all
+    assert not open_alerts(Kind.DEFUNCT_ORGANISATION).exists()
+
+
 def test_a_provider_report_stays_open_until_the_listing_is_reviewed(make_listing):
     service = make_listing("service", reviewed_days_ago=10)
     report, created = raise_alert(
