@@ -1,4 +1,7 @@
 from django.conf import settings
+from django.db.models.signals import post_save
+from wagtail.images import get_image_model
+from wagtail.models import CollectionViewRestriction
 
 from cms.visibility import is_public_media
 
@@ -24,3 +27,28 @@ def image_api_representation(image, alt_text: str = "") -> dict | None:
             for name, spec in settings.API_IMAGE_RENDITIONS.items()
         },
     }
+
+
+def delete_renditions(images) -> None:
+    """Renditions made while an image was public sit where the web server serves
+    renditions, at URLs partners were given: deleting them (Wagtail deletes their files
+    once the transaction commits) makes those URLs stop working."""
+    get_image_model().get_rendition_model().objects.filter(image__in=images).delete()
+
+
+def on_collection_restricted(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    collections = instance.collection.get_descendants(inclusive=True)
+    delete_renditions(get_image_model().objects.filter(collection__in=collections))
+
+
+def on_image_saved(sender, instance, raw=False, update_fields=None, **kwargs):
+    moved = update_fields is None or "collection" in update_fields
+    if not raw and moved and not is_public_media(instance):
+        delete_renditions([instance])
+
+
+def connect() -> None:
+    post_save.connect(on_collection_restricted, sender=CollectionViewRestriction)
+    post_save.connect(on_image_saved, sender=get_image_model())

@@ -272,3 +272,36 @@ def test_serving_a_file_announces_nothing(media, partner_api):
     leaflet.refresh_from_db()
     leaflet.get_file_size()
     assert changes_since(partner_api, cursor) == []
+
+
+def test_restricting_a_collection_deletes_the_renditions_partners_were_given(
+    media, partner_api, django_capture_on_commit_callbacks
+):
+    """A rendition URL handed out while the image was public stops working: the web
+    server that serves renditions no longer finds the file."""
+    image = media["public image"]
+    partner_api.get("/api/v1/partners/")
+    files = [rendition.file for rendition in Rendition.objects.filter(image=image)]
+    assert files
+    assert all(file.storage.exists(file.name) for file in files)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        CollectionViewRestriction.objects.create(
+            collection=image.collection, restriction_type=CollectionViewRestriction.LOGIN
+        )
+
+    assert not Rendition.objects.filter(image=image).exists()
+    assert not any(file.storage.exists(file.name) for file in files)
+
+
+def test_moving_an_image_into_a_restricted_collection_deletes_its_renditions(
+    media, partner_api, django_capture_on_commit_callbacks
+):
+    image = media["public image"]
+    partner_api.get("/api/v1/partners/")
+    assert Rendition.objects.filter(image=image).exists()
+    image.collection = media["page logo"].collection
+    with django_capture_on_commit_callbacks(execute=True):
+        image.save()
+    assert not Rendition.objects.filter(image=image).exists()
+    assert "public-logo image" not in partner_api.get("/api/v1/partners/").content.decode()
