@@ -6,14 +6,18 @@ from datetime import timedelta
 
 import pytest
 import wagtail_factories
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from rest_framework.test import APIClient
 from wagtail.images.models import Rendition
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
+from api.models import Partner, PartnerAPIKey
 from cms.richtext import public_html
 from directory.factories import DirectoryIndexPageFactory, ServicePageFactory
+from directory.models import ServicePage
 from tests.conftest import publish
 
 # How a stored link to the target {id} may be written. Wagtail's editor writes the
@@ -193,3 +197,35 @@ def test_links_of_a_text_cost_a_fixed_number_of_queries(targets):
         html = public_html(text(12))
     assert len(many) == len(one)
     assert html.count(targets["public page"].full_url) == 2  # links 0 and 6 of 12
+
+
+def test_a_page_of_services_costs_the_same_queries_however_many_links(targets):
+    """Through the API: links are checked per text and link type, never per link."""
+    partner = Partner.objects.create(name="Essex Family Hub", contact_email="hub@example.org")
+    _key, key = PartnerAPIKey.objects.create_key(name="Hub key", partner=partner)
+    partner_api = APIClient(HTTP_AUTHORIZATION=f"Api-Key {key}")
+    pages = [targets["public page"], *targets["pages"].values()]
+    documents = [targets["public document"], *targets["documents"].values()]
+    council = targets["public page"].get_parent()
+    services = [
+        publish(ServicePageFactory(parent=council, slug=f"with-links-{n}")) for n in range(5)
+    ]
+
+    def queries_with(links: int) -> int:
+        html = "".join(
+            paragraph("id first", "page", pages[i % len(pages)].pk)
+            + paragraph("editor's order", "document", documents[i % len(documents)].pk)
+            for i in range(links)
+        )
+        ServicePage.objects.filter(pk__in=[s.pk for s in services]).update(
+            description=html, how_to_access=html
+        )
+        cache.clear()  # the same content version: drop the cached items
+        with CaptureQueriesContext(connection) as queries:
+            response = partner_api.get("/api/v1/services/", {"page_size": 100})
+        assert response.status_code == 200
+        assert "secret" not in response.content.decode()
+        return len(queries)
+
+    queries_with(1)  # warm Wagtail's own caches (site root paths)
+    assert queries_with(12) == queries_with(1)
