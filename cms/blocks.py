@@ -114,6 +114,11 @@ class ImageBlock(blocks.StructBlock):
         icon = "image"
         description = "An image with a description and an optional caption."
 
+    def render(self, value, context=None):
+        # On the site too: Wagtail guards restricted pages and documents with its views,
+        # but nothing guards an image's files once a rendition is made.
+        return super().render(value, context) if is_public_media(value["image"]) else ""
+
     def get_api_representation(self, value, context=None):
         image = image_api_representation(value["image"], value["alt_text"])
         if image is None:

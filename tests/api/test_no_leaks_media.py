@@ -305,3 +305,24 @@ def test_moving_an_image_into_a_restricted_collection_deletes_its_renditions(
         image.save()
     assert not Rendition.objects.filter(image=image).exists()
     assert "public-logo image" not in partner_api.get("/api/v1/partners/").content.decode()
+
+
+def test_the_sites_own_pages_show_no_restricted_image(media, client):
+    """Pages render for previews and as a fallback site. Wagtail's document view guards
+    restricted documents there; nothing would guard an image's rendition."""
+    seen = ""
+    for page in media["pages"][:4]:
+        response = client.get(page.url)
+        assert response.status_code == 200, page.slug
+        text = response.content.decode()
+        for name in ("page-logo", "organisation-logo", "block"):
+            assert f"{SECRET}-{name}" not in text, page.slug
+        seen += text
+    assert "/media/images/public-logo" in seen
+    restricted = [media[name] for name in ("page logo", "organisation logo", "block image")]
+    assert not Rendition.objects.filter(image__in=restricted).exists()
+    secret_file = media["linked document"]
+    response = client.get(secret_file.url)
+    assert not response.streaming  # not the file: Wagtail's password form
+    assert 'name="password"' in response.content.decode()
+    assert client.get(media["public document"].url).streaming
