@@ -42,11 +42,19 @@ def absolute_hrefs(tag: str, attribute: str, value: str) -> str | None:
     return absolute(value) if attribute == "href" else value
 
 
+MAX_ID = 2**31 - 1  # Wagtail's pages and documents have integer keys
+
+
+def linked_id(attrs: dict) -> int | None:
+    """A link's target id; None where it is missing or could be no row's."""
+    value = attrs.get("id", "")
+    if not (value.isascii() and value.isdigit()) or int(value) > MAX_ID:
+        return None
+    return int(value)
+
+
 def linked_ids(attrs_list: list[dict]) -> list[int | None]:
-    """Each link's target id; None where it is missing or not a number."""
-    return [
-        int(value) if (value := attrs.get("id", "")).isdigit() else None for attrs in attrs_list
-    ]
+    return [linked_id(attrs) for attrs in attrs_list]
 
 
 def opening_tag(url: str | None) -> str:
