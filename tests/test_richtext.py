@@ -13,6 +13,7 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 from wagtail.images.models import Rendition
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+from wagtail.rich_text import expand_db_html
 
 from api.models import Partner, PartnerAPIKey
 from cms.richtext import public_html
@@ -229,3 +230,11 @@ def test_a_page_of_services_costs_the_same_queries_however_many_links(targets):
 
     queries_with(1)  # warm Wagtail's own caches (site root paths)
     assert queries_with(12) == queries_with(1)
+
+
+def test_the_site_keeps_wagtails_own_link_handlers(targets):
+    """Only partners' rich text is rewritten this way: the site's templates link to the
+    restricted page, whose view asks for the password."""
+    page = targets["pages"]["restricted"]
+    html = expand_db_html(f'<a id="{page.pk}" linktype="page">the linked text</a>')
+    assert html == f'<a href="{page.url}">the linked text</a>'
