@@ -88,7 +88,7 @@ def media(sections):
         publish(
             PartnerPageFactory(
                 parent=sections["directory"],
-                slug="public-logo",
+                slug="shared-logo",
                 organisation=public_organisation,
             )
         ),
@@ -120,7 +120,7 @@ def media(sections):
     return made
 
 
-def v1_responses(partner_api, media):
+def v1_responses(partner_api):
     for resource in V1:
         listing = partner_api.get(f"/api/v1/{resource}/", {"page_size": 100})
         assert listing.status_code == 200, resource
@@ -147,7 +147,7 @@ def secret_urls(media) -> list[str]:
 
 def test_no_endpoint_shows_a_restricted_image_or_document(media, partner_api):
     seen = ""
-    for response in [*v1_responses(partner_api, media), *oruk_responses()]:
+    for response in [*v1_responses(partner_api), *oruk_responses()]:
         assert response.status_code == 200, response.request["PATH_INFO"]
         text = response.content.decode()
         assert SECRET not in text.lower(), response.request["PATH_INFO"]
@@ -155,8 +155,9 @@ def test_no_endpoint_shows_a_restricted_image_or_document(media, partner_api):
             assert url not in text, response.request["PATH_INFO"]
         seen += text
     # The public image and document still show, in every place the restricted ones did not.
-    assert "public-logo" in seen
-    assert "public-leaflet" in seen
+    assert "public-logo image" in seen
+    assert "/media/images/public-logo" in seen
+    assert f"/documents/{media['public document'].pk}/public-leaflet" in seen
     # Renditions of restricted images are never made for the API.
     restricted = [media[name] for name in ("page logo", "organisation logo", "block image")]
     assert not Rendition.objects.filter(image__in=restricted).exists()
@@ -234,7 +235,7 @@ def test_restricting_a_collection_takes_its_files_out_at_once(media, partner_api
     newly restricted collection (or one below it) is announced again, without it."""
     public_logo_page, guide = media["pages"][2], media["pages"][3]
     cursor = partner_api.get("/api/v1/changes/", {"page_size": 500}).json()["next_cursor"]
-    assert "public-logo" in partner_api.get("/api/v1/partners/").content.decode()  # cached now
+    assert "public-logo image" in partner_api.get("/api/v1/partners/").content.decode()
 
     parent = media["public image"].collection.get_parent()
     CollectionViewRestriction.objects.create(
