@@ -5,6 +5,7 @@ demo loader and scripts all publish through Wagtail's actions.
 """
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -142,9 +143,9 @@ def items_showing(references) -> list:
     ]
 
 
-def on_collection_restriction_changed(sender, instance, **kwargs):
-    # Partners must drop (or may now show) every file in and below the collection.
-    collection = Collection.objects.filter(pk=instance.collection_id).first()
+def announce_files_below(collection_id: int) -> None:
+    """Partners must drop (or may now show) every file in and below the collection."""
+    collection = Collection.objects.filter(pk=collection_id).first()
     if collection is None:
         return
     collections = collection.get_descendants(inclusive=True)
@@ -154,7 +155,19 @@ def on_collection_restriction_changed(sender, instance, **kwargs):
             model.objects.filter(collection__in=collections)
         )
         items |= {item.pk: item for item in items_showing(references)}
-    record_changes(items.values(), reason=Reason.RESTRICTED)
+    with transaction.atomic():
+        record_changes(items.values(), reason=Reason.RESTRICTED)
+
+
+def on_collection_restriction_changed(sender, instance, **kwargs):
+    announce_files_below(instance.collection_id)
+
+
+def on_collection_saved(sender, instance, created=False, raw=False, **kwargs):
+    # Wagtail's admin moves a collection (perhaps under a restricted one) after saving
+    # it, in the same transaction: look once it has committed.
+    if not (created or raw):
+        transaction.on_commit(lambda: announce_files_below(instance.pk))
 
 
 # What partners see of a file: its title, its address, whether its collection is public.
@@ -186,5 +199,6 @@ def connect() -> None:
     post_delete.connect(on_view_restriction_changed, sender=PageViewRestriction)
     post_save.connect(on_collection_restriction_changed, sender=CollectionViewRestriction)
     post_delete.connect(on_collection_restriction_changed, sender=CollectionViewRestriction)
+    post_save.connect(on_collection_saved, sender=Collection)
     for model in (get_image_model(), get_document_model()):
         post_save.connect(on_media_saved, sender=model)

@@ -1,7 +1,8 @@
 from django.conf import settings
+from django.db import transaction
 from django.db.models.signals import post_save
 from wagtail.images import get_image_model
-from wagtail.models import CollectionViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction
 
 from cms.visibility import is_public_media
 
@@ -36,11 +37,25 @@ def delete_renditions(images) -> None:
     get_image_model().get_rendition_model().objects.filter(image__in=images).delete()
 
 
-def on_collection_restricted(sender, instance, raw=False, **kwargs):
-    if raw:
-        return
-    collections = instance.collection.get_descendants(inclusive=True)
+def delete_renditions_below(collection) -> None:
+    collections = collection.get_descendants(inclusive=True)
     delete_renditions(get_image_model().objects.filter(collection__in=collections))
+
+
+def on_collection_restricted(sender, instance, raw=False, **kwargs):
+    if not raw:
+        delete_renditions_below(instance.collection)
+
+
+def on_collection_saved(sender, instance, created=False, raw=False, **kwargs):
+    # Wagtail's admin moves a collection after saving it, in the same transaction.
+    def moved_under_a_restriction():
+        collection = Collection.objects.filter(pk=instance.pk).first()
+        if collection is not None and collection.get_view_restrictions().exists():
+            delete_renditions_below(collection)
+
+    if not (created or raw):
+        transaction.on_commit(moved_under_a_restriction)
 
 
 def on_image_saved(sender, instance, raw=False, update_fields=None, **kwargs):
@@ -51,4 +66,5 @@ def on_image_saved(sender, instance, raw=False, update_fields=None, **kwargs):
 
 def connect() -> None:
     post_save.connect(on_collection_restricted, sender=CollectionViewRestriction)
+    post_save.connect(on_collection_saved, sender=Collection)
     post_save.connect(on_image_saved, sender=get_image_model())

@@ -2,6 +2,7 @@
 
 from asgiref.local import Local
 from django.core.signals import request_finished, request_started
+from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Length, Substr
 from django.db.models.signals import post_delete, post_save
@@ -76,10 +77,12 @@ def _end_request_memo(**kwargs):
 
 
 def _forget_collections(**kwargs):
-    # A request that changes a restriction reads the new state after it.
+    # A request that changes a restriction reads the new state after it (and after its
+    # transaction: Wagtail's admin moves a collection after saving it).
     memo = getattr(_request_memo, "active", None)
     if memo:
         memo.pop("restricted_collections", None)
+        transaction.on_commit(lambda: memo.pop("restricted_collections", None))
 
 
 request_started.connect(_start_request_memo, dispatch_uid="cms.visibility.memo.start")

@@ -6,6 +6,7 @@ import pytest
 import wagtail_factories
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from rest_framework.test import APIClient
 from wagtail.images.models import Rendition
 from wagtail.models import Collection, CollectionViewRestriction
@@ -327,3 +328,26 @@ def test_the_sites_own_pages_show_no_restricted_image(media, client):
     assert not response.streaming  # not the file: Wagtail's password form
     assert 'name="password"' in response.content.decode()
     assert client.get(media["public document"].url).streaming
+
+
+def test_moving_a_collection_under_a_restricted_one_takes_its_files_out(
+    media, partner_api, admin_client, django_capture_on_commit_callbacks
+):
+    """Wagtail's admin moves a collection after saving it: what is below it is
+    looked at once the move has committed."""
+    image, shared_logo_page = media["public image"], media["pages"][2]
+    cursor = partner_api.get("/api/v1/changes/", {"page_size": 500}).json()["next_cursor"]
+    assert "public-logo image" in partner_api.get("/api/v1/partners/").content.decode()
+    assert Rendition.objects.filter(image=image).exists()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            reverse("wagtailadmin_collections:edit", args=[image.collection_id]),
+            {"name": "Logos", "parent": media["page logo"].collection_id},
+        )
+    assert response.status_code == 302
+
+    assert "public-logo image" not in partner_api.get("/api/v1/partners/").content.decode()
+    assert not Rendition.objects.filter(image=image).exists()
+    announced = {change["id"] for change in changes_since(partner_api, cursor)}
+    assert str(shared_logo_page.uuid) in announced
