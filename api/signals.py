@@ -155,7 +155,7 @@ def announce_files_below(collection_id: int) -> None:
             model.objects.filter(collection__in=collections)
         )
         items |= {item.pk: item for item in items_showing(references)}
-    with transaction.atomic():
+    with transaction.atomic():  # the change log's lock lasts until the entries commit
         record_changes(items.values(), reason=Reason.RESTRICTED)
 
 
@@ -179,7 +179,8 @@ def on_media_saved(sender, instance, created=False, raw=False, update_fields=Non
     if created or raw or (update_fields and SHOWN_MEDIA_FIELDS.isdisjoint(update_fields)):
         return
     references = ReferenceIndex.get_references_to_in_bulk([instance])
-    record_changes(items_showing(references), reason=Reason.RELATED)
+    with transaction.atomic():  # the change log's lock lasts until the entries commit
+        record_changes(items_showing(references), reason=Reason.RELATED)
 
 
 def connect() -> None:
