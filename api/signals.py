@@ -4,8 +4,19 @@ Signals are the one place every path meets: the admin, scheduled publishing, the
 demo loader and scripts all publish through Wagtail's actions.
 """
 
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, PageLogEntry, PageViewRestriction
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    Page,
+    PageLogEntry,
+    PageViewRestriction,
+    ReferenceIndex,
+)
 from wagtail.signals import (
     page_published,
     page_unpublished,
@@ -19,7 +30,7 @@ from api.models import ChangeLogEntry
 from api.public import MODELS, PAGE_RESOURCES
 from api.queries import latest_per_item
 from cms.visibility import public_pages
-from directory.models import Organisation, TaxonomyTerm
+from directory.models import Organisation, PartnerPage, TaxonomyTerm
 
 UPSERT, DELETE = ChangeLogEntry.Action.UPSERT, ChangeLogEntry.Action.DELETE
 Reason = ChangeLogEntry.Reason
@@ -121,6 +132,67 @@ def on_section_unpublished(sender, instance, **kwargs):
         log_visibility_below(instance, Reason.UNPUBLISHED)
 
 
+def items_showing(references) -> list:
+    """The public items that show an image or document of these references (Wagtail's
+    reference index): the pages that use it, and partner pages that show the logo of an
+    organisation that uses it."""
+    page_ids, organisation_ids = set(), set()
+    page_type, organisation_type = (
+        ContentType.objects.get_for_model(model) for model in (Page, Organisation)
+    )
+    for content_type_id, object_id in references.values_list("base_content_type", "object_id"):
+        if content_type_id == page_type.pk:
+            page_ids.add(object_id)
+        elif content_type_id == organisation_type.pk:
+            organisation_ids.add(object_id)
+    pages = public_pages().filter(pk__in=page_ids).specific()
+    partner_pages = public_pages(PartnerPage).filter(organisation__in=organisation_ids)
+    return [
+        *(page for page in pages if type(page) in PAGE_RESOURCES.values()),
+        *partner_pages.exclude(pk__in=page_ids),
+    ]
+
+
+def announce_files_below(collection_id: int) -> None:
+    """Partners must drop (or may now show) every file in and below the collection."""
+    collection = Collection.objects.filter(pk=collection_id).first()
+    if collection is None:
+        return
+    collections = collection.get_descendants(inclusive=True)
+    items = {}
+    for model in (get_image_model(), get_document_model()):
+        references = ReferenceIndex.get_references_to_in_bulk(
+            model.objects.filter(collection__in=collections)
+        )
+        items |= {item.pk: item for item in items_showing(references)}
+    with transaction.atomic():  # the change log's lock lasts until the entries commit
+        record_changes(items.values(), reason=Reason.RESTRICTED)
+
+
+def on_collection_restriction_changed(sender, instance, **kwargs):
+    announce_files_below(instance.collection_id)
+
+
+def on_collection_saved(sender, instance, created=False, raw=False, **kwargs):
+    # Wagtail's admin moves a collection (perhaps under a restricted one) after saving
+    # it, in the same transaction: look once it has committed.
+    if not (created or raw):
+        transaction.on_commit(lambda: announce_files_below(instance.pk))
+
+
+# What partners see of a file: its title, its address, whether its collection is public.
+SHOWN_MEDIA_FIELDS = {"title", "file", "collection"}
+
+
+def on_media_saved(sender, instance, created=False, raw=False, update_fields=None, **kwargs):
+    # Wagtail saves sizes and hashes as it serves files: those change nothing shown.
+    if created or raw or (update_fields and SHOWN_MEDIA_FIELDS.isdisjoint(update_fields)):
+        return
+    references = ReferenceIndex.get_references_to_in_bulk([instance])
+    with transaction.atomic():  # the change log's lock lasts until the entries commit
+        record_changes(items_showing(references), reason=Reason.RELATED)
+
+
 def connect() -> None:
     for model in PAGE_RESOURCES.values():
         page_published.connect(on_published, sender=model)
@@ -137,3 +209,8 @@ def connect() -> None:
     unpublished.connect(on_snippet_unpublished, sender=Organisation)
     post_save.connect(on_view_restriction_changed, sender=PageViewRestriction)
     post_delete.connect(on_view_restriction_changed, sender=PageViewRestriction)
+    post_save.connect(on_collection_restriction_changed, sender=CollectionViewRestriction)
+    post_delete.connect(on_collection_restriction_changed, sender=CollectionViewRestriction)
+    post_save.connect(on_collection_saved, sender=Collection)
+    for model in (get_image_model(), get_document_model()):
+        post_save.connect(on_media_saved, sender=model)

@@ -1,7 +1,8 @@
 """StreamField blocks shared by guides and partner pages.
 
 Each block says what it is for (icon, description, preview) and how the API shows it:
-images as renditions, pages and documents as absolute URLs.
+images as renditions, pages and documents as absolute URLs, and nothing of a file in a
+restricted collection.
 """
 
 from django.conf import settings
@@ -15,7 +16,7 @@ from wagtail.images.blocks import ImageChooserBlock
 from cms.images import image_api_representation
 from cms.richtext import public_html
 from cms.validators import validate_uk_phone
-from cms.visibility import public_pages
+from cms.visibility import is_public_media, public_pages
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
@@ -113,11 +114,16 @@ class ImageBlock(blocks.StructBlock):
         icon = "image"
         description = "An image with a description and an optional caption."
 
+    def render(self, value, context=None):
+        # On the site too: Wagtail guards restricted pages and documents with its views,
+        # but nothing guards an image's files once a rendition is made.
+        return super().render(value, context) if is_public_media(value["image"]) else ""
+
     def get_api_representation(self, value, context=None):
-        return {
-            "image": image_api_representation(value["image"], value["alt_text"]),
-            "caption": value["caption"],
-        }
+        image = image_api_representation(value["image"], value["alt_text"])
+        if image is None:
+            return None  # missing or restricted: its caption would describe it
+        return {"image": image, "caption": value["caption"]}
 
 
 class DocumentBlock(blocks.StructBlock):
@@ -135,7 +141,7 @@ class DocumentBlock(blocks.StructBlock):
 
     def get_api_representation(self, value, context=None):
         document = value["document"]
-        if document is None:
+        if not is_public_media(document):
             return None
         return {
             "title": value["title"] or document.title,
@@ -225,7 +231,19 @@ def _absolute(url: str) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
 
 
-class GuideBodyBlock(blocks.StreamBlock):
+class PublicStreamBlock(blocks.StreamBlock):
+    """A body as the API gives it: a block with nothing it may show (an image or a
+    document that is missing or in a restricted collection) is left out."""
+
+    def get_api_representation(self, value, context=None):
+        return [
+            block
+            for block in super().get_api_representation(value, context=context)
+            if block["value"] is not None
+        ]
+
+
+class GuideBodyBlock(PublicStreamBlock):
     heading = HeadingBlock()
     paragraph = ParagraphBlock()
     callout = CalloutBlock()
@@ -236,7 +254,7 @@ class GuideBodyBlock(blocks.StreamBlock):
     contact = ContactBlock()
 
 
-class PartnerBodyBlock(blocks.StreamBlock):
+class PartnerBodyBlock(PublicStreamBlock):
     heading = HeadingBlock()
     paragraph = ParagraphBlock()
     callout = CalloutBlock()

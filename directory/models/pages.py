@@ -7,7 +7,7 @@ from wagtail.search import index
 from cms.blocks import LinkBlock, PartnerBodyBlock
 from cms.models import ReviewMixin, StableIdMixin
 from cms.teams import TeamSectionMixin
-from cms.visibility import public_pages
+from cms.visibility import is_public_media, public_pages
 from tasks.admin.contact_panels import ContactDeliveryPanel
 from tasks.admin.panels import OpenAlertsPanel
 
@@ -75,7 +75,11 @@ class PartnerPage(ReviewMixin, StableIdMixin, Page):
 
     @property
     def display_logo(self):
-        return self.logo or self.organisation.logo
+        """The page's logo, else its organisation's; None if that one is in a restricted
+        collection (a restricted page logo does not fall back: the page replaced the
+        organisation's logo, and its editor should see it is not shown)."""
+        logo = self.logo or self.organisation.logo
+        return logo if is_public_media(logo) else None
 
     def services(self):
         """The partner's public services (cms.visibility), in this page's language."""
