@@ -23,6 +23,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from cms.celery import app as celery_app
+from cms.redis import server_name
 from tasks.heartbeat import last_heartbeat
 
 logger = logging.getLogger(__name__)
@@ -62,6 +63,16 @@ CHECKS: dict[str, Callable[[], None]] = {
 }
 
 
+def checked_server(name: str) -> str:
+    """Where a check looked, without credentials: for the log, never for the page."""
+    if name == "database":
+        database = connection.settings_dict
+        return f"{database['HOST'] or 'local'}:{database['PORT'] or '-'}/{database['NAME']}"
+    if name == "cache":
+        return server_name(str(settings.CACHES["default"].get("LOCATION", "")))
+    return server_name(celery_app.conf.broker_url)
+
+
 def run_checks() -> dict[str, dict]:
     results = {}
     for name, check in CHECKS.items():
@@ -69,7 +80,7 @@ def run_checks() -> dict[str, dict]:
         try:
             check()
         except Exception as error:  # any failure of a dependency is a failed check
-            logger.warning("Health check %s failed", name, exc_info=True)
+            logger.warning("Health check %s (%s) failed", name, checked_server(name), exc_info=True)
             results[name] = {"status": "error", "error": type(error).__name__}
         else:
             results[name] = {"status": "ok"}

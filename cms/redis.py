@@ -53,11 +53,14 @@ def redis_client() -> redis.Redis | None:
 
 
 def server_name(location: str) -> str:
-    """host:port/db of a Redis URL, for logs: never its password."""
+    """A server's URL (or Django's list of them) for logs: never its password."""
     names = []
     for url in location.replace(";", ",").split(","):
         parts = urlsplit(url)
-        names.append(f"{parts.hostname}:{parts.port or 6379}{parts.path}")
+        port = f":{parts.port}" if parts.port else ""
+        names.append(
+            f"{parts.scheme}://{parts.hostname}{port}{parts.path}" if parts.scheme else url
+        )
     return ",".join(names)
 
 
@@ -107,7 +110,7 @@ class Breaker:
                 return
             self._closed = True
             down_for = time.monotonic() - self._down_since
-        logger.warning("Redis at %s answers again after %.0f s", self.name, down_for)
+        logger.warning("Redis at %s answers again after %.1f s", self.name, down_for)
 
     def run(
         self,
