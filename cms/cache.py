@@ -92,8 +92,9 @@ def database_namespace() -> str:
     if name not in _namespaces:
         try:
             _namespaces[name] = _look_up_namespace()
-        except DatabaseError:
-            logger.warning("The database did not answer: cache keys are private to this process")
+        except DatabaseError as error:
+            # Down, or not migrated yet: tried again at the next key.
+            logger.info("Cache keys are private to this process for now (%s)", error)
             return _PROCESS_ONLY
     return _namespaces[name]
 

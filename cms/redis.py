@@ -71,6 +71,7 @@ class Breaker:
         self.name = server_name(location)
         self._lock = threading.Lock()
         self._closed = True
+        self._probing = False
         self._retry_at = 0.0
         self._down_since = 0.0
 
@@ -83,14 +84,17 @@ class Breaker:
                 return False
             # This caller tries; the others keep skipping until it has an answer.
             self._retry_at = now + settings.REDIS_RETRY_SECONDS
+            self._probing = True
             return True
 
     def failed(self, error: Exception) -> None:
         with self._lock:
+            if not (self._closed or self._probing):
+                return  # a call begun before the breaker opened: already said
             now = time.monotonic()
             if self._closed:
                 self._down_since = now
-            self._closed = False
+            self._closed = self._probing = False
             self._retry_at = now + settings.REDIS_RETRY_SECONDS
         # Once per retry interval and process, not once per request.
         logger.warning(
@@ -108,7 +112,7 @@ class Breaker:
         with self._lock:
             if self._closed:
                 return
-            self._closed = True
+            self._closed, self._probing = True, False
             down_for = time.monotonic() - self._down_since
         logger.warning("Redis at %s answers again after %.1f s", self.name, down_for)
 

@@ -6,7 +6,9 @@ from django.db import migrations, models
 
 
 def make_epoch(apps, schema_editor):
-    apps.get_model("cms", "CacheEpoch").objects.create()
+    epochs = apps.get_model("cms", "CacheEpoch").objects
+    if not epochs.exists():  # a cache call during this migrate may have made it
+        epochs.create()
 
 
 class Migration(migrations.Migration):
