@@ -36,6 +36,9 @@ def create_local_folders(celery_app: Celery) -> None:
         Path(folder).mkdir(parents=True, exist_ok=True)
 
 
+WEB_PUBLISH_RETRY = {"max_retries": 1, "interval_start": 0, "interval_step": 0, "interval_max": 0}
+
+
 def enqueue(task, args=(), kwargs=None, **options) -> bool:
     """Send a task from the web tier; False (and a log line) if the broker cannot take it.
 
@@ -49,7 +52,8 @@ def enqueue(task, args=(), kwargs=None, **options) -> bool:
     from cms.redis import UNAVAILABLE, breaker_for
 
     def publish() -> bool:
-        task.apply_async(args, kwargs, **options)
+        # One retry (a pooled connection Redis closed when it restarted), not Celery's three.
+        task.apply_async(args, kwargs, retry_policy=WEB_PUBLISH_RETRY, **options)
         return True
 
     return breaker_for(app.conf.broker_url).run(

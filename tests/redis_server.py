@@ -24,22 +24,26 @@ class RedisServer:
         self.port = free_port()
         self.url = f"redis://127.0.0.1:{self.port}/0"
         self.process: subprocess.Popen | None = None
+        self.started: list[subprocess.Popen] = []
 
     def start(self) -> None:
+        self.log = self.folder / f"redis-{time.monotonic_ns()}.log"
         self.process = subprocess.Popen(
             ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1"]
-            + ["--save", "", "--appendonly", "no", "--dir", str(self.folder)],
-            stdout=subprocess.DEVNULL,
+            + ["--save", "", "--appendonly", "no", "--dir", str(self.folder)]
+            + ["--logfile", str(self.log)],
         )
-        probe = redis.Redis(port=self.port, socket_connect_timeout=0.5)
-        deadline = time.monotonic() + 10
+        self.started.append(self.process)
+        probe = redis.Redis(port=self.port, socket_connect_timeout=2, socket_timeout=2)
+        deadline = time.monotonic() + 20
         while True:
             try:
                 probe.ping()
                 return
-            except redis.ConnectionError:
+            except (redis.ConnectionError, redis.TimeoutError) as error:
                 if time.monotonic() > deadline:
-                    raise
+                    log = self.log.read_text() if self.log.exists() else ""
+                    raise AssertionError(f"redis-server: {self.process.poll()}\n{log}") from error
                 time.sleep(0.02)
             finally:
                 probe.close()
@@ -57,9 +61,10 @@ class RedisServer:
         os.kill(self.process.pid, signal.SIGCONT)
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.resume()
-            self.kill()
+        for process in self.started:
+            if process.poll() is None:
+                process.kill()  # SIGKILL ends a paused process too
+                process.wait()
 
     def client(self) -> redis.Redis:
         return redis.Redis.from_url(self.url, socket_timeout=2)

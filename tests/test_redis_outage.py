@@ -113,8 +113,9 @@ def test_every_read_endpoint_answers_from_the_database(on_test_redis, content, o
     assert str(on_test_redis.port) in outage_warnings(caplog)[0]  # the log says where
 
 
-def test_the_timeouts_are_on_every_connection(on_test_redis, content):
-    expected = {"socket_connect_timeout": 0.25, "socket_timeout": 0.25}
+def test_the_timeouts_are_on_every_connection(on_test_redis, content, settings):
+    connect, read = settings.REDIS_CONNECT_TIMEOUT, settings.REDIS_SOCKET_TIMEOUT
+    expected = {"socket_connect_timeout": connect, "socket_timeout": read}
     read_everything(content)
     pools = {
         "cache": cache.unguarded._cache._get_connection_pool(write=True),
@@ -129,8 +130,8 @@ def test_the_timeouts_are_on_every_connection(on_test_redis, content):
     # redis-py retries nothing itself (its default would be ten tries, with backoff).
     assert redis_client().connection_pool.connection_kwargs["retry"].get_retries() == 0
     backend = celery_app.backend
-    assert backend.connparams["socket_timeout"] == 0.25
-    assert backend.connparams["socket_connect_timeout"] == 0.25
+    assert backend.connparams["socket_timeout"] == read
+    assert backend.connparams["socket_connect_timeout"] == connect
 
 
 def test_the_rate_limit_still_holds_in_each_process(on_test_redis, content, caplog):
@@ -167,7 +168,9 @@ def test_caching_and_shared_rate_limits_resume_when_redis_returns(on_test_redis,
     assert any("answers again" in r.getMessage() for r in caplog.records)
 
 
-@pytest.mark.parametrize("down", ["redis", "broker"])
+@pytest.mark.parametrize(
+    ("down", "outage"), [("redis", "killed"), ("broker", "killed"), ("broker", "paused")]
+)
 def test_a_publish_while_the_broker_is_down_is_delivered_by_the_sweep_when_it_returns(
     transactional_db,
     redis_server,
@@ -178,6 +181,7 @@ def test_a_publish_while_the_broker_is_down_is_delivered_by_the_sweep_when_it_re
     client,
     django_user_model,
     down,
+    outage,
 ):
     """Redis down altogether, or the broker alone (the cache still answering)."""
     organisation = OrganisationFactory()
@@ -185,18 +189,20 @@ def test_a_publish_while_the_broker_is_down_is_delivered_by_the_sweep_when_it_re
     editor = django_user_model.objects.create_superuser("editor", "editor@example.org", "pw")
     client.force_login(editor)
     tasks_on_celery = {"default": {"BACKEND": "tasks.django_tasks_backend.CeleryBackend"}}
-    outage = (
+    on_test_redis = (
         everything_on(redis_server, REDIS_RETRY_SECONDS=NO_RETRY_WITHIN_A_TEST)
         if down == "redis"
         else broker_at(redis_server.url)
     )
-    with outage, override_settings(TASKS=tasks_on_celery):
-        redis_server.kill()
+    with on_test_redis, override_settings(TASKS=tasks_on_celery):
+        getattr(redis_server, "kill" if outage == "killed" else "pause")()
         response = client.post(
             add_url(sections["council"]),
             service_form(organisation, **{"action-publish": "Publish"}),
         )
         assert response.status_code == 302  # published, and told so
+        if outage == "paused":
+            redis_server.kill()
 
         service = ServicePage.objects.get(slug="autism-parent-support-group", live=True)
         assert ChangeLogEntry.objects.filter(object_id=service.uuid).exists()

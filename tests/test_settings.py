@@ -91,6 +91,17 @@ def test_redis_timeouts_and_the_cache_key_prefix_come_from_the_environment(tmp_p
         "retry": 2,
         "prefix": "staging",
     }
+    # Unset, a request waits for Redis a quarter of a second at most.
+    env = bare_environment(REDIS_URL="redis://127.0.0.1:6379/15", LOCAL_DATA_DIR=str(tmp_path))
+    result = run_manage("shell", "-c", script, env=env)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == {
+        "cache": [0.25, 0.25],
+        "broker": [0.25, 0.25],
+        "results": [0.25, 0.25],
+        "retry": 5,
+        "prefix": "localoffer",
+    }
 
 
 def test_production_settings_refuse_to_start_without_secret_key(tmp_path):
