@@ -34,3 +34,28 @@ def create_local_folders(celery_app: Celery) -> None:
         folders.append(str(Path(conf.beat_schedule_filename).parent))
     for folder in filter(None, folders):
         Path(folder).mkdir(parents=True, exist_ok=True)
+
+
+WEB_PUBLISH_RETRY = {"max_retries": 1, "interval_start": 0, "interval_step": 0, "interval_max": 0}
+
+
+def enqueue(task, args=(), kwargs=None, **options) -> bool:
+    """Send a task from the web tier; False (and a log line) if the broker cannot take it.
+
+    Only for work that something else catches up on (the webhook sweep reads the change
+    log and the deliveries; `update_index` rebuilds the search index): a saved edit must
+    not become an error page because Redis is away. While the broker is known to be down,
+    nothing is dialled until the next try (cms.redis).
+    """
+    from kombu.exceptions import OperationalError
+
+    from cms.redis import UNAVAILABLE, breaker_for
+
+    def publish() -> bool:
+        # One retry (a pooled connection Redis closed when it restarted), not Celery's three.
+        task.apply_async(args, kwargs, retry_policy=WEB_PUBLISH_RETRY, **options)
+        return True
+
+    return breaker_for(app.conf.broker_url).run(
+        publish, lambda: False, errors=(OperationalError, *UNAVAILABLE)
+    )

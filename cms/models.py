@@ -1,4 +1,4 @@
-"""Abstract models shared by several apps."""
+"""Abstract models shared by several apps, and the cache epoch."""
 
 import uuid
 from datetime import date, timedelta
@@ -165,3 +165,24 @@ class AgeRangeMixin(models.Model):
         if self.min_age is not None and self.max_age is not None and self.min_age > self.max_age:
             return {"max_age": "The upper age must be the same as or above the lower age."}
         return {}
+
+
+class CacheEpoch(models.Model):
+    """A random value made when the database is migrated: part of the namespace of every
+    cache key (cms.cache), so two databases sharing one Redis never read each other's
+    entries. One row; a copy of the database copies it, and PostgreSQL's database oid
+    tells such copies apart."""
+
+    value = models.UUIDField(default=uuid.uuid4, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        get_latest_by = "pk"
+
+    def __str__(self):
+        return str(self.value)
+
+    @classmethod
+    def current(cls) -> uuid.UUID:
+        epoch = cls.objects.order_by("-pk").first() or cls.objects.create()
+        return epoch.value

@@ -18,6 +18,8 @@ from django_tasks.base import Task, TaskResult, TaskResultStatus
 from django_tasks.signals import task_enqueued
 from django_tasks.utils import get_random_id
 
+from cms.celery import enqueue
+
 logger = logging.getLogger(__name__)
 
 
@@ -52,13 +54,14 @@ class CeleryBackend(BaseTaskBackend):
         )
 
         def send() -> None:
-            run_django_task.apply_async(
-                args=(task.module_path, result.args, result.kwargs),
-                task_id=result.id,
+            sent = enqueue(
+                run_django_task, (task.module_path, result.args, result.kwargs), task_id=result.id
             )
+            if not sent:
+                logger.warning("Not queued (broker unreachable): %s", task.module_path)
 
-        # robust: a broker outage must not turn a saved edit into an error page;
-        # the failure is logged and `update_index` can catch the index up.
+        # A broker outage must not turn a saved edit into an error page: the work is
+        # logged as not queued, and `update_index` can catch the index up.
         transaction.on_commit(send, robust=True)
         task_enqueued.send(type(self), task_result=result)
         return result

@@ -6,6 +6,7 @@ from django.test import override_settings
 from cms.celery import app as celery_app
 from tasks.heartbeat import record_heartbeat
 from tests.conftest import bare_environment, run_manage
+from tests.redis_server import RedisServer, everything_on
 
 UNREACHABLE_REDIS = "redis://127.0.0.1:1/0"
 
@@ -84,3 +85,33 @@ def test_unavailable_naming_the_database_when_it_does_not_answer(tmp_path):
 
 def test_only_get(client, db):
     assert client.post("/health/").status_code == 405
+
+
+@pytest.mark.parametrize("outage", ["killed", "paused"])
+def test_redis_down_names_the_cache_and_the_broker_and_no_address(
+    client, db, tmp_path, caplog, outage
+):
+    server = RedisServer(tmp_path)
+    server.start()
+    try:
+        with everything_on(server):
+            assert client.get("/health/").status_code == 200
+            getattr(server, "kill" if outage == "killed" else "pause")()
+            response = client.get("/health/")
+    finally:
+        server.stop()
+    assert response.status_code == 503
+    assert response["Content-Type"] == "application/json"
+    body = response.json()
+    assert body["failing"] == ["broker", "cache"]
+    assert body["checks"]["database"]["status"] == "ok"
+    assert body["scheduler"] == {"status": "unknown"}
+    text = response.content.decode()
+    for secret in ("127.0.0.1", str(server.port), "localhost", "connecting", "redis://"):
+        assert secret not in text
+    # The operator reads the details in the log.
+    logged = [record.getMessage() for record in caplog.records if record.name == "cms.health"]
+    assert logged == [
+        f"Health check cache ({server.url}) failed",
+        f"Health check broker ({server.url}) failed",
+    ]

@@ -59,10 +59,49 @@ def test_redis_url_makes_redis_the_broker_result_backend_and_cache(tmp_path):
         tmp_path,
     )
     assert configured["engine"] == "django.db.backends.postgresql"
-    assert configured["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert configured["cache"] == "cms.cache.ResilientRedisCache"
     assert configured["broker"] == "redis://127.0.0.1:6379/15"
     assert configured["results"] == "redis://127.0.0.1:6379/15"
     assert configured["email"] == "django.core.mail.backends.smtp.EmailBackend"
+
+
+def test_redis_timeouts_and_the_cache_key_prefix_come_from_the_environment(tmp_path):
+    script = (
+        "import json; from django.conf import settings as s; c = s.CACHES['default']; "
+        "b = s.CELERY_BROKER_TRANSPORT_OPTIONS; print(json.dumps({"
+        "'cache': [c['OPTIONS']['socket_connect_timeout'], c['OPTIONS']['socket_timeout']], "
+        "'broker': [b['socket_connect_timeout'], b['socket_timeout']], "
+        "'results': [s.CELERY_REDIS_SOCKET_CONNECT_TIMEOUT, s.CELERY_REDIS_SOCKET_TIMEOUT], "
+        "'retry': s.REDIS_RETRY_SECONDS, 'prefix': c['KEY_PREFIX']}))"
+    )
+    env = bare_environment(
+        REDIS_URL="redis://127.0.0.1:6379/15",
+        REDIS_CONNECT_TIMEOUT="0.1",
+        REDIS_SOCKET_TIMEOUT="0.4",
+        REDIS_RETRY_SECONDS="2",
+        CACHE_KEY_PREFIX="staging",
+        LOCAL_DATA_DIR=str(tmp_path),
+    )
+    result = run_manage("shell", "-c", script, env=env)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == {
+        "cache": [0.1, 0.4],
+        "broker": [0.1, 0.4],
+        "results": [0.1, 0.4],
+        "retry": 2,
+        "prefix": "staging",
+    }
+    # Unset, a request waits for Redis a quarter of a second at most.
+    env = bare_environment(REDIS_URL="redis://127.0.0.1:6379/15", LOCAL_DATA_DIR=str(tmp_path))
+    result = run_manage("shell", "-c", script, env=env)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == {
+        "cache": [0.25, 0.25],
+        "broker": [0.25, 0.25],
+        "results": [0.25, 0.25],
+        "retry": 5,
+        "prefix": "localoffer",
+    }
 
 
 def test_production_settings_refuse_to_start_without_secret_key(tmp_path):

@@ -23,6 +23,7 @@ from api.resources.base import (
     ITEM_CACHE_SECONDS,
     ClientIPThrottle,
     content_version,
+    version_key,
 )
 
 CORS_HEADERS = {
@@ -92,7 +93,7 @@ class OrukView(APIView):
         """A 304 if the client's copy is current, decided before anything is loaded:
         the ETag derives from the change log's latest entry and the URL."""
         sequence, modified = content_version()
-        basis = f"oruk|{sequence}|{request.build_absolute_uri()}"
+        basis = f"oruk|{version_key(sequence, modified)}|{request.build_absolute_uri()}"
         self.etag = '"' + hashlib.sha256(basis.encode()).hexdigest()[:32] + '"'
         self.last_modified = int(modified.timestamp()) if modified else None
         return get_conditional_response(

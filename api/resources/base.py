@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.cache.backends.locmem import LocMemCache
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 from django_filters.rest_framework import DjangoFilterBackend
@@ -24,7 +25,7 @@ from api.pagination import FeedPagination
 from api.public import MODELS, public_queryset
 from api.resources.common import ItemContext
 from api.scope import Scope
-from cms.redis import redis_client
+from cms.redis import breaker_for, redis_client
 
 CACHE_CONTROL = "public, max-age=60, s-maxage=60, stale-while-revalidate=30"
 ITEM_CACHE_SECONDS = 60 * 60
@@ -35,7 +36,9 @@ class FixedWindowThrottle(BaseThrottle):
 
     On Redis, one script counts the request and starts the window's expiry: one round
     trip, atomic whatever the rate. Without Redis (local runs), the cache's `add` and
-    `incr` do the same in two. Rates come from settings.API_RATE_LIMITS at each request.
+    `incr` do the same in two. While Redis is unreachable each process counts on its
+    own, to the same limit (cms.redis logs it, once per retry interval). Rates come
+    from settings.API_RATE_LIMITS at each request.
     """
 
     scope: str
@@ -63,9 +66,12 @@ class FixedWindowThrottle(BaseThrottle):
     def count(self, key: str, period: int) -> int:
         client = redis_client()
         if client is None:
-            cache.add(key, 0, timeout=period + 1)
-            return cache.incr(key)
-        return int(_count_script(client)(keys=[f"localoffer:{key}"], args=[period + 1]))
+            return _count_in(cache, key, period)
+        return breaker_for(settings.REDIS_URL).run(
+            # The cache's key: its prefix and this database's namespace.
+            lambda: int(_count_script(client)(keys=[cache.make_key(key)], args=[period + 1])),
+            lambda: _count_in(IN_PROCESS_COUNTS, key, period),
+        )
 
     def wait(self):
         return self.retry_after
@@ -74,6 +80,17 @@ class FixedWindowThrottle(BaseThrottle):
 @functools.cache
 def _count_script(client):
     return client.register_script(FixedWindowThrottle.COUNT_SCRIPT)
+
+
+# Where each process counts while Redis is away: Django's thread-safe local-memory cache.
+IN_PROCESS_COUNTS = LocMemCache(
+    "throttle-counts", {"TIMEOUT": None, "OPTIONS": {"MAX_ENTRIES": 100_000}}
+)
+
+
+def _count_in(counts, key: str, period: int) -> int:
+    counts.add(key, 0, timeout=period + 1)
+    return counts.incr(key)
 
 
 class PartnerKeyThrottle(FixedWindowThrottle):
@@ -97,6 +114,14 @@ def content_version() -> tuple[int, object]:
     return latest or (0, None)
 
 
+def version_key(sequence: int, modified) -> str:
+    """The content version as ETags and cache keys name it: the latest change's id and
+    time. Ids repeat once a database is restored from a backup; with the time, nothing
+    made before the restore can match. (Databases sharing one Redis are kept apart by
+    the namespace cms.cache.make_key puts in every key.)"""
+    return f"{sequence}@{modified.isoformat() if modified else '-'}"
+
+
 class ConditionalGetMixin:
     """Strong ETag and Last-Modified on every GET, decided before any serializing:
     both derive from the change log's latest entry, the partner's scope and the URL."""
@@ -105,11 +130,11 @@ class ConditionalGetMixin:
         # Read with the key, in the same query (PartnerAPIKey.objects.authenticate).
         partner_key = request.auth
         sequence, modified = partner_key.content_sequence or 0, partner_key.content_modified
-        self.content_sequence = sequence
+        self.content_version = version_key(sequence, modified)
         partner = partner_key.partner
         basis = "|".join(
             [
-                str(sequence),
+                self.content_version,
                 str(partner.pk),
                 partner.updated_at.isoformat(),
                 request.build_absolute_uri(),  # links in the body name the host
@@ -233,7 +258,7 @@ class FeedViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
         keys, so nothing stale is served; old keys expire on their own.
         """
         variant = self.item_variant()
-        keys = {pk: f"api:v1:{self.resource}:{pk}:{self.content_sequence}:{variant}" for pk in pks}
+        keys = {pk: f"api:v1:{self.resource}:{pk}:{self.content_version}:{variant}" for pk in pks}
         found = cache.get_many(keys.values())
         missing = [pk for pk in pks if keys[pk] not in found]
         if missing:

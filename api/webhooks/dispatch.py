@@ -18,6 +18,7 @@ from api.queries import latest_change_id, latest_per_item
 from api.scope import Scope
 from api.webhooks.events import History, classify, payload
 from api.webhooks.models import WebhookDelivery, WebhookEndpoint
+from cms.celery import enqueue
 
 BATCH_SIZE = 500
 DISPATCH_QUEUED_KEY = "webhooks:dispatch-queued"
@@ -25,25 +26,30 @@ DISPATCH_QUEUED_KEY = "webhooks:dispatch-queued"
 
 def request_dispatch() -> None:
     """Queue one dispatch soon: called after every commit that wrote to the change log,
-    so a burst of changes queues one task, not one each."""
+    so a burst of changes queues one task, not one each.
+
+    Nothing is lost if it cannot be queued (Redis away): the entries are in the change
+    log, past every endpoint's cursor, and the beat's sweep dispatches them."""
     if not WebhookEndpoint.objects.filter(is_active=True).exists():
         return
     if cache.add(DISPATCH_QUEUED_KEY, 1, timeout=30):
         from tasks.webhooks import dispatch_webhook_events
 
-        dispatch_webhook_events.delay()
+        if not enqueue(dispatch_webhook_events):
+            cache.delete(DISPATCH_QUEUED_KEY)  # so the next commit tries again
 
 
+# Both leave rows the sweep finds (a due delivery, an active endpoint) if not queued.
 def queue_delivery(delivery_id: int) -> None:
     from tasks.webhooks import deliver_webhook
 
-    deliver_webhook.delay(delivery_id)
+    enqueue(deliver_webhook, (delivery_id,))
 
 
 def queue_sweep() -> None:
     from tasks.webhooks import sweep_webhooks
 
-    sweep_webhooks.delay()
+    enqueue(sweep_webhooks)
 
 
 def open_endpoint(endpoint: WebhookEndpoint) -> str:

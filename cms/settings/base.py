@@ -106,14 +106,26 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Redis, when given, is the cache, the Celery broker and the result backend.
+# Redis, when given, is the cache, the Celery broker and the result backend. While it is
+# unreachable the site keeps serving from the database (docs/operations.md): each call
+# gives up after these timeouts, and Redis is tried again every REDIS_RETRY_SECONDS.
 REDIS_URL = env.str("REDIS_URL", "")
+REDIS_CONNECT_TIMEOUT = env.float("REDIS_CONNECT_TIMEOUT", 0.25)
+REDIS_SOCKET_TIMEOUT = env.float("REDIS_SOCKET_TIMEOUT", 0.25)
+REDIS_RETRY_SECONDS = env.float("REDIS_RETRY_SECONDS", 5)
+# Every cache key starts with this, then the database's own namespace (cms/cache.py).
+CACHE_KEY_PREFIX = env.str("CACHE_KEY_PREFIX", "localoffer")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "cms.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "localoffer",
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            "KEY_FUNCTION": "cms.cache.make_key",
+            "OPTIONS": {
+                "socket_connect_timeout": REDIS_CONNECT_TIMEOUT,
+                "socket_timeout": REDIS_SOCKET_TIMEOUT,
+            },
         }
     }
 else:
@@ -122,6 +134,8 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": str(LOCAL_DATA_DIR / "cache"),
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            "KEY_FUNCTION": "cms.cache.make_key",
         }
     }
 
@@ -193,7 +207,13 @@ if REDIS_URL:
         "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", 3600),
         "unacked_restore_interval": env.int("CELERY_RESTORE_INTERVAL", 10),
         "unacked_restore_throttle": env.int("CELERY_RESTORE_THROTTLE", 10),
+        # A publish from a web request gives up quickly on a dead or paused broker
+        # (the change log keeps what it was for; see docs/operations.md).
+        "socket_connect_timeout": REDIS_CONNECT_TIMEOUT,
+        "socket_timeout": REDIS_SOCKET_TIMEOUT,
     }
+    CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = REDIS_CONNECT_TIMEOUT
+    CELERY_REDIS_SOCKET_TIMEOUT = REDIS_SOCKET_TIMEOUT
 else:
     _broker_dir = LOCAL_DATA_DIR / "celery-broker"
     CELERY_BROKER_URL = "filesystem://localhost//"
@@ -217,6 +237,8 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A worker that lost its broker reconnects however long the outage (the default gives up).
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_BEAT_SCHEDULE_FILENAME = str(LOCAL_DATA_DIR / "celerybeat-schedule")
 # How often beat asks the worker to prove the pipeline is alive (see /health/).

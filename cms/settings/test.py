@@ -6,6 +6,9 @@ import tempfile
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/localoffer")
 os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/15")
 os.environ.setdefault("LOCAL_DATA_DIR", tempfile.mkdtemp(prefix="localoffer-test-"))
+# A busy test machine can keep a healthy Redis waiting longer than production would.
+os.environ.setdefault("REDIS_CONNECT_TIMEOUT", "1")
+os.environ.setdefault("REDIS_SOCKET_TIMEOUT", "1")
 
 from .base import *  # noqa: F403
 from .base import LOCAL_DATA_DIR
