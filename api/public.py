@@ -1,6 +1,9 @@
 """Only public content, ever: the one place that decides what may leave through the API."""
 
-from cms.visibility import public_pages
+from django.db.models import Subquery
+from wagtail.models import Page
+
+from cms.visibility import lapsed, public_objects
 from directory.models import Cluster, Organisation, PartnerPage, ServicePage, TaxonomyTerm
 from guides.models import GuidePage
 
@@ -12,12 +15,36 @@ SNIPPET_RESOURCES = {
 }
 MODELS = {**PAGE_RESOURCES, **SNIPPET_RESOURCES}
 RESOURCE_OF_MODEL = {model: resource for resource, model in MODELS.items()}
+# What can expire: pages (sections included, which hide what is under them) and clusters.
+EXPIRING = {"pages": Page, "clusters": Cluster}
 
 
 def public_queryset(resource: str):
-    model = MODELS[resource]
-    if resource in PAGE_RESOURCES:
-        return public_pages(model)
-    if resource == "clusters":
-        return model.objects.filter(live=True)
-    return model.objects.all()
+    return public_objects(MODELS[resource])
+
+
+def public_ids(ids_by_resource: dict[str, set]) -> set:
+    """Of the given item ids (uuids), by resource, those public now."""
+    public = set()
+    for resource, ids in ids_by_resource.items():
+        if ids:
+            found = public_queryset(resource).filter(uuid__in=ids)
+            public |= set(found.values_list("uuid", flat=True))
+    return public
+
+
+def lapse_subqueries() -> dict[str, Subquery]:
+    """For annotating the query that reads the content version: when the latest expiry
+    passed among rows still live, per model. An expiry changes what is public without
+    a change-log entry (until the scheduler runs), so validators and cache keys built
+    on the log alone would outlive it; with these they change the moment it passes."""
+    return {
+        f"lapsed_{name}": Subquery(lapsed(model).order_by("-expire_at").values("expire_at")[:1])
+        for name, model in EXPIRING.items()
+    }
+
+
+def last_lapse(row):
+    """The latest of the moments that `lapse_subqueries` annotated `row` with, or None."""
+    moments = [getattr(row, f"lapsed_{name}", None) for name in EXPIRING]
+    return max(filter(None, moments), default=None)
