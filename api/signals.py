@@ -4,6 +4,7 @@ Signals are the one place every path meets: the admin, scheduled publishing, the
 demo loader and scripts all publish through Wagtail's actions.
 """
 
+from django.db.models import QuerySet
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 from wagtail.models import Page, PageLogEntry, PageViewRestriction
@@ -97,8 +98,14 @@ def log_visibility_below(page, reason: str, *, only_if_told_gone: bool = False) 
     record_changes(affected, UPSERT, reason)
 
 
-def on_view_restriction_changed(sender, instance, **kwargs):
-    log_visibility_below(instance.page, Reason.RESTRICTED)
+def on_view_restriction_changed(sender, instance, origin=None, **kwargs):
+    # A restriction deleted along with pages (treebeard deletes through a queryset)
+    # changes nothing for partners: the pages' deletion is logged.
+    deleting_pages = isinstance(origin, Page) or (
+        isinstance(origin, QuerySet) and issubclass(origin.model, Page)
+    )
+    if not deleting_pages:
+        log_visibility_below(instance.page, Reason.RESTRICTED)
 
 
 def on_section_published(sender, instance, **kwargs):

@@ -1,12 +1,17 @@
 """Which events a partner's endpoint is given, from the change log, in its scope."""
 
 from django.conf import settings
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 from api.webhooks.dispatch import dispatch_events
 from api.webhooks.models import WebhookDelivery
-from directory.factories import ServicePageFactory, TaxonomyTermFactory
-from directory.models import ServicePage
+from directory.factories import (
+    ClusterFactory,
+    DirectoryIndexPageFactory,
+    ServicePageFactory,
+    TaxonomyTermFactory,
+)
+from directory.models import Cluster, ServicePage
 from tests.conftest import publish
 
 URL = "http://127.0.0.1:9/hooks"
@@ -153,3 +158,97 @@ def test_an_inactive_endpoint_collects_nothing_until_switched_back_on(
     assert response.status_code == 200
     # Its cursor stayed where it was: what happened meanwhile is sent now.
     assert events(endpoint) == [("content.published", str(page.uuid))]
+
+
+def test_a_deletion_is_one_removal_event(sections, make_partner, subscribe):
+    """content.deleted for an item partners hold; nothing more for one they were told
+    had gone (Wagtail unpublishes a live page it deletes: that says nothing)."""
+    endpoint = subscribe(make_partner(), URL)
+    live = publish(ServicePageFactory(parent=sections["council"], slug="live"))
+    unpublished = publish(ServicePageFactory(parent=sections["council"], slug="unpublished"))
+    restricted = publish(ServicePageFactory(parent=sections["council"], slug="restricted"))
+    section = DirectoryIndexPageFactory(parent=sections["directory"], slug="closing")
+    below = publish(ServicePageFactory(parent=section, slug="below"))
+    cluster = ClusterFactory(live=False)
+    cluster.save_revision().publish()
+    events(endpoint)
+    unpublished.unpublish()
+    PageViewRestriction.objects.create(page=restricted, restriction_type="password", password="x")
+    events(endpoint)
+
+    for page in (live, unpublished, restricted):
+        Page.objects.get(pk=page.pk).delete()
+    Page.objects.get(pk=section.pk).delete()  # with the live page below it
+    Cluster.objects.get(pk=cluster.pk).delete()
+
+    assert events(endpoint) + events(endpoint, "clusters") == [
+        ("content.published", str(live.uuid)),
+        ("content.published", str(unpublished.uuid)),
+        ("content.published", str(restricted.uuid)),
+        ("content.published", str(below.uuid)),
+        ("content.unpublished", str(unpublished.uuid)),
+        ("content.unpublished", str(restricted.uuid)),
+        ("content.deleted", str(live.uuid)),
+        ("content.deleted", str(below.uuid)),
+        ("content.published", str(cluster.uuid)),
+        ("content.deleted", str(cluster.uuid)),
+    ]
+
+
+def test_an_item_hidden_before_dispatch_is_never_announced(sections, make_partner, subscribe):
+    endpoint = subscribe(make_partner(), URL)
+    page = publish(ServicePageFactory(parent=sections["council"], slug="brief"))
+    PageViewRestriction.objects.create(page=page, restriction_type="login")
+    assert events(endpoint) == []
+    assert not WebhookDelivery.objects.filter(object_id=page.uuid).exists()
+
+
+def test_an_item_held_then_changed_and_hidden_before_dispatch_is_removed_once(
+    sections, make_partner, subscribe
+):
+    endpoint = subscribe(make_partner(), URL)
+    page = publish(ServicePageFactory(parent=sections["council"], slug="held"))
+    events(endpoint)
+    page.title = "Held, and changed"
+    publish(page)
+    PageViewRestriction.objects.create(page=page, restriction_type="login")
+    assert events(endpoint) == [
+        ("content.published", str(page.uuid)),
+        ("content.unpublished", str(page.uuid)),
+    ]
+    (removal,) = WebhookDelivery.objects.filter(event="content.unpublished", object_id=page.uuid)
+    assert removal.payload["data"]["url"] is None
+
+
+def test_what_restricted_items_show_changing_announces_nothing(sections, make_partner, subscribe):
+    endpoint = subscribe(make_partner(), URL)
+    page = publish(ServicePageFactory(parent=sections["council"], slug="members"))
+    events(endpoint)
+    PageViewRestriction.objects.create(page=page, restriction_type="login")
+    events(endpoint)
+    page.organisation.name = "Renamed"
+    page.organisation.save()  # its services are logged as changed: not this one
+    assert events(endpoint) == [
+        ("content.published", str(page.uuid)),
+        ("content.unpublished", str(page.uuid)),
+    ]
+
+
+def test_a_section_unpublished_and_published_again(sections, make_partner, subscribe):
+    endpoint = subscribe(make_partner(), URL)
+    section = DirectoryIndexPageFactory(parent=sections["directory"], slug="section")
+    page = publish(ServicePageFactory(parent=section, slug="in-section"))
+    private = publish(ServicePageFactory(parent=section, slug="private"))
+    events(endpoint)
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    events(endpoint)
+    section.unpublish()
+    events(endpoint)
+    publish(section)
+    assert events(endpoint) == [
+        ("content.published", str(page.uuid)),
+        ("content.published", str(private.uuid)),
+        ("content.unpublished", str(private.uuid)),
+        ("content.unpublished", str(page.uuid)),
+        ("content.published", str(page.uuid)),
+    ]
