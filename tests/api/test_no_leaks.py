@@ -352,3 +352,14 @@ def test_an_expired_item_leaves_the_changes_feed_at_once(expiring, partner_api):
     for item in items.values():
         assert str(item.uuid) not in str(fresh)
         assert actions[str(item.uuid)] == "delete"
+
+
+def test_an_expired_section_takes_what_is_under_it_out_at_once(sections, partner_api, client):
+    section = DirectoryIndexPageFactory(parent=sections["directory"], slug="seasonal")
+    service = publish(ServicePageFactory(parent=section, slug="summer-scheme"))
+    assert str(service.uuid) in listed_ids(partner_api, "services")
+    assert str(service.uuid) in client.get("/api/oruk/services").content.decode()
+    expire(section)
+    assert str(service.uuid) not in listed_ids(partner_api, "services")
+    assert partner_api.get(f"/api/v1/services/{service.uuid}/").status_code == 404
+    assert str(service.uuid) not in client.get("/api/oruk/services").content.decode()
