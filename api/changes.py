@@ -44,8 +44,6 @@ def record_changes(
     instances = [i for i in instances if resource_for(i) is not None]
     if not instances:
         return []
-    # Webhooks follow the log: wake their dispatcher once this change is visible.
-    transaction.on_commit(request_dispatch)
     lock_change_log()
     previous = latest_entries([instance.uuid for instance in instances])
     public = public_among(instances) if action == UPSERT else set()
@@ -71,6 +69,9 @@ def record_changes(
                 scope_after=facts,
             )
         )
+    if entries:
+        # Webhooks follow the log: wake their dispatcher once this change is visible.
+        transaction.on_commit(request_dispatch)
     return ChangeLogEntry.objects.bulk_create(entries)
 
 
