@@ -1,6 +1,8 @@
 """Which events a partner's endpoint is given, from the change log, in its scope."""
 
+import pytest
 from django.conf import settings
+from django.contrib.auth.models import Group
 from wagtail.models import Page, PageViewRestriction
 
 from api.webhooks.dispatch import dispatch_events
@@ -114,12 +116,19 @@ def test_a_change_of_the_partners_scope(sections, make_partner, subscribe):
     assert events(bystander) == []
 
 
-def test_a_view_restriction_unpublishes_for_partners(sections, make_partner, subscribe):
+@pytest.mark.parametrize(
+    "kind",
+    [PageViewRestriction.LOGIN, PageViewRestriction.PASSWORD, PageViewRestriction.GROUPS],
+)
+def test_a_view_restriction_unpublishes_for_partners(sections, make_partner, subscribe, kind):
     endpoint = subscribe(make_partner(), URL)
     page = publish(ServicePageFactory(parent=sections["council"], slug="restricted"))
     restriction = PageViewRestriction.objects.create(
-        page=page, restriction_type=PageViewRestriction.LOGIN
+        page=page, restriction_type=kind, password="x" * 8
     )
+    if kind == PageViewRestriction.GROUPS:
+        restriction.groups.set([Group.objects.create(name="Panel members")])
+    publish(page)  # republished behind it: nothing to say
     restriction.delete()
     assert events(endpoint) == [
         ("content.published", str(page.uuid)),
