@@ -39,8 +39,10 @@ def record_changes(
     rule now, as the change commits: an upsert only of an item public now; for any other
     item (a removal, or an upsert of an item that is not public, such as a page published
     under a restricted section) a tombstone if partners may hold it (its last entry is an
-    upsert), and nothing if they cannot. So the log never offers what is not public, and
-    an item leaves partners' copies once, however many changes follow."""
+    upsert), and nothing if they cannot. Either way the entry keeps the change's reason
+    (a page moved under a restricted section is a tombstone for `moved`). So the log
+    never offers what is not public, and an item leaves partners' copies once, however
+    many changes follow."""
     instances = [i for i in instances if resource_for(i) is not None]
     if not instances:
         return []
