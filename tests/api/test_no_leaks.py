@@ -80,45 +80,46 @@ def hidden_pages(sections, step=nothing) -> list[Probe]:
     made = []
     for resource, (factory, parent, family) in factories.items():
 
-        def make(kind, told, page, resource=resource):
+        def probe(kind, told, page, resource=resource):
+            """Record a probe (then the step), and hand the page on."""
             made.append(Probe(resource, kind, page, told))
             step()
             return page
 
-        def new(kind, resource=resource, factory=factory, parent=parent, **fields):
+        def secret_page(kind, resource=resource, factory=factory, parent=parent, **fields):
             fields.setdefault("parent", parent)
             return factory(title=f"{SECRET} {kind}", slug=f"{resource}-{kind}", **fields)
 
-        make("draft", False, new("draft", live=False))
+        probe("draft", False, secret_page("draft", live=False))
 
-        unpublished = make("unpublished", True, publish(new("unpublished")))
+        unpublished = probe("unpublished", True, publish(secret_page("unpublished")))
         unpublished.unpublish()
         step()
 
-        expire(make("expired", True, publish(new("expired"))))
+        expire(probe("expired", True, publish(secret_page("expired"))))
 
-        restrict(make("restricted", True, publish(new("restricted"))))
+        restrict(probe("restricted", True, publish(secret_page("restricted"))))
         step()
 
-        password = make("password", True, publish(new("password")))
+        password = probe("password", True, publish(secret_page("password")))
         restrict(password, PageViewRestriction.PASSWORD)
         step()
         publish(password)  # republished behind its password
         step()
 
         # Published, and published again, under a restricted section.
-        publish(make("members", False, publish(new("members", parent=members[family]))))
+        publish(probe("members", False, publish(secret_page("members", parent=members[family]))))
         step()
 
-        moved = make("moved", True, publish(new("moved")))
+        moved = probe("moved", True, publish(secret_page("moved")))
         moved.move(members[family], pos="last-child")
         step()
 
-        make("closing", True, publish(new("closing", parent=closing[family])))
+        probe("closing", True, publish(secret_page("closing", parent=closing[family])))
 
-        scheduled = new("scheduled", live=False)
+        scheduled = secret_page("scheduled", live=False)
         scheduled.save_revision(approved_go_live_at=timezone.now() + timedelta(days=2))
-        make("scheduled", False, scheduled)
+        probe("scheduled", False, scheduled)
 
         live_with_draft = publish(
             factory(parent=parent, title="Public title", slug=f"{resource}-live")
