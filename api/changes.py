@@ -1,7 +1,7 @@
 """The change log: every change to published content, in the order it committed.
 
 Written here, explicitly, by `record_changes`; `api/signals.py` connects Wagtail's
-publishing signals to it. Read by the changes feed and (later) webhooks.
+publishing signals to it. Read by the changes feed and the webhook dispatcher.
 """
 
 from django.db import connection, transaction
@@ -11,6 +11,9 @@ from api.public import MODELS, RESOURCE_OF_MODEL, public_queryset
 from api.queries import latest_per_item
 from api.scope import Scope, facts_for, scope_signature
 from api.webhooks.dispatch import request_dispatch
+from cms.visibility import public_among
+
+UPSERT, DELETE = ChangeLogEntry.Action.UPSERT, ChangeLogEntry.Action.DELETE
 
 # Writers take this lock until they commit, so sequence numbers commit in order and
 # a reader that has passed number N never sees a smaller one appear later.
@@ -32,42 +35,54 @@ def record_changes(
     action: str = ChangeLogEntry.Action.UPSERT,
     reason: str = ChangeLogEntry.Reason.PUBLISHED,
 ) -> list[ChangeLogEntry]:
+    """Log each item as what the change means to partners, decided by the visibility
+    rule now, as the change commits: an upsert only of an item public now; for any other
+    item (a removal, or an upsert of an item that is not public, such as a page published
+    under a restricted section) a tombstone if partners may hold it (its last entry is an
+    upsert), and nothing if they cannot. Either way the entry keeps the change's reason
+    (a page moved under a restricted section is a tombstone for `moved`). So the log
+    never offers what is not public, and an item leaves partners' copies once, however
+    many changes follow."""
     instances = [i for i in instances if resource_for(i) is not None]
     if not instances:
         return []
-    # Webhooks follow the log: wake their dispatcher once this change is visible.
-    transaction.on_commit(request_dispatch)
     lock_change_log()
-    previous = latest_facts([instance.uuid for instance in instances])
+    previous = latest_entries([instance.uuid for instance in instances])
+    public = public_among(instances) if action == UPSERT else set()
     entries = []
     for instance in instances:
         resource = resource_for(instance)
+        last = previous.get(instance.uuid)
+        if (type(instance), instance.pk) in public:
+            recorded, facts = UPSERT, facts_for(resource, instance)
+        elif last is not None and last.action == UPSERT:
+            recorded, facts = DELETE, None
+        else:
+            continue
         locale = getattr(instance, "locale", None)
         entries.append(
             ChangeLogEntry(
                 resource=resource,
                 object_id=instance.uuid,
                 locale=locale.language_code if locale else "",
-                action=action,
+                action=recorded,
                 reason=reason,
-                scope_before=previous.get(instance.uuid),
-                scope_after=(
-                    facts_for(resource, instance)
-                    if action == ChangeLogEntry.Action.UPSERT
-                    else None
-                ),
+                scope_before=last and (last.scope_after or last.scope_before),
+                scope_after=facts,
             )
         )
+    if entries:
+        # Webhooks follow the log: wake their dispatcher once this change is visible.
+        transaction.on_commit(request_dispatch)
     return ChangeLogEntry.objects.bulk_create(entries)
 
 
-def latest_facts(object_ids) -> dict:
-    """The scope facts each item last had while published (a deletion, such as the
-    unpublish that comes before a page is deleted, keeps the facts it was removed with)."""
-    rows = latest_per_item(
-        ChangeLogEntry.objects.filter(object_id__in=object_ids, partner=None)
-    ).values_list("object_id", "scope_before", "scope_after")
-    return {object_id: after if after is not None else before for object_id, before, after in rows}
+def latest_entries(object_ids) -> dict[object, ChangeLogEntry]:
+    """Each item's latest shared entry: its action says whether partners may hold the
+    item; its facts, the scope it was last published (or removed) with."""
+    rows = latest_per_item(ChangeLogEntry.objects.filter(object_id__in=object_ids, partner=None))
+    rows = rows.only("object_id", "action", "scope_before", "scope_after")
+    return {entry.object_id: entry for entry in rows}
 
 
 @transaction.atomic

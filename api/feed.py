@@ -14,8 +14,8 @@ from django.core import signing
 from django.db.models import Exists, OuterRef, Q
 
 from api.models import ChangeLogEntry
-from api.public import public_queryset
-from api.queries import latest_change_id
+from api.public import public_ids
+from api.queries import latest_change_id, upserted
 from api.scope import Scope
 
 CURSOR_SALT = "api.changes.cursor"
@@ -84,24 +84,13 @@ def read_changes(partner, cursor: Cursor, limit: int) -> tuple[list[Change], Cur
         rows = list(entries.filter(id__gt=after)[:chunk])
         if not rows:
             return changes, Cursor(after=after, since=cursor.since), False
-        public_ids = currently_public(rows)
+        public = public_ids(upserted(rows))
         for entry in rows:
             after = entry.id
-            action = decide(entry, scope, public_ids, cursor)
+            action = decide(entry, scope, public, cursor)
             if action is not None:
                 changes.append(Change(entry, action))
                 if len(changes) == limit:
                     break
     has_more = entries.filter(id__gt=after).exists()
     return changes, Cursor(after=after, since=cursor.since), has_more
-
-
-def currently_public(rows) -> set:
-    by_resource: dict[str, set] = {}
-    for entry in rows:
-        if entry.action == UPSERT:
-            by_resource.setdefault(entry.resource, set()).add(entry.object_id)
-    public = set()
-    for resource, ids in by_resource.items():
-        public |= set(public_queryset(resource).filter(uuid__in=ids).values_list("uuid", flat=True))
-    return public

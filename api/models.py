@@ -104,8 +104,11 @@ class PartnerAPIKeyManager(BaseAPIKeyManager):
 
     def authenticate(self, key: str) -> "PartnerAPIKey":
         """The usable key matching `key`, read together with the change log's latest
-        entry (`content_sequence`, `content_modified`): the feed's ETags derive from
-        it, so a conditional request is decided on one database round trip."""
+        entry (`content_sequence`, `content_modified`) and the latest expiry that has
+        passed (see api.public.lapse_subqueries): the feed's ETags derive from them, so
+        a conditional request is decided on one database round trip."""
+        from api.public import lapse_subqueries  # imports content models
+
         latest = ChangeLogEntry.objects.order_by("-id")
         prefix = key.partition(".")[0]
         api_key = (
@@ -113,6 +116,7 @@ class PartnerAPIKeyManager(BaseAPIKeyManager):
             .annotate(
                 content_sequence=Subquery(latest.values("id")[:1]),
                 content_modified=Subquery(latest.values("modified")[:1]),
+                **lapse_subqueries(),
             )
             .get(prefix=prefix)
         )

@@ -1,8 +1,10 @@
 """Only public content, ever: the one place that decides what may leave through the API."""
 
-from wagtail.models import DraftStateMixin
+from django.db.models import Subquery
+from django.utils import timezone
+from wagtail.models import DraftStateMixin, Page
 
-from cms.visibility import public_pages
+from cms.visibility import lapsed, public_objects
 from directory.models import Cluster, Organisation, PartnerPage, ServicePage, TaxonomyTerm
 from guides.models import GuidePage
 
@@ -14,25 +16,57 @@ SNIPPET_RESOURCES = {
 }
 MODELS = {**PAGE_RESOURCES, **SNIPPET_RESOURCES}
 RESOURCE_OF_MODEL = {model: resource for resource, model in MODELS.items()}
+# What can expire: pages (sections included, which hide what is under them) and the
+# snippets with drafts.
+EXPIRING = {"pages": Page, "clusters": Cluster, "organisations": Organisation}
 
 
 def public_queryset(resource: str):
-    model = MODELS[resource]
-    if resource in PAGE_RESOURCES:
-        return public_pages(model)
-    if issubclass(model, DraftStateMixin):
-        return model.objects.filter(live=True)
-    return model.objects.all()
+    return public_objects(MODELS[resource])
 
 
 def is_public_snippet(instance) -> bool:
     """`public_queryset`'s rule for a snippet already loaded, such as a service's
-    organisation: published (the row holds the published version; drafts are revisions).
-    Keep the two in step."""
-    return not isinstance(instance, DraftStateMixin) or instance.live
+    organisation: published and within its schedule (the row holds the published
+    version; drafts are revisions). Keep the two in step (cms.visibility.public_objects)."""
+    if not isinstance(instance, DraftStateMixin):
+        return True
+    now = timezone.now()
+    return (
+        instance.live
+        and (instance.go_live_at is None or instance.go_live_at <= now)
+        and (instance.expire_at is None or instance.expire_at > now)
+    )
 
 
 def public_successor(organisation):
     """The published organisation now doing a closed one's work, if there is one."""
     successor = organisation.successor() if organisation.is_defunct else None
     return successor if successor is not None and is_public_snippet(successor) else None
+
+
+def public_ids(ids_by_resource: dict[str, set]) -> set:
+    """Of the given item ids (uuids), by resource, those public now."""
+    public = set()
+    for resource, ids in ids_by_resource.items():
+        if ids:
+            found = public_queryset(resource).filter(uuid__in=ids)
+            public |= set(found.values_list("uuid", flat=True))
+    return public
+
+
+def lapse_subqueries() -> dict[str, Subquery]:
+    """For annotating the query that reads the content version: when the latest expiry
+    passed among rows still live, per model. An expiry changes what is public without
+    a change-log entry (until the scheduler runs), so validators and cache keys built
+    on the log alone would outlive it; with these they change the moment it passes."""
+    return {
+        f"lapsed_{name}": Subquery(lapsed(model).order_by("-expire_at").values("expire_at")[:1])
+        for name, model in EXPIRING.items()
+    }
+
+
+def last_lapse(row):
+    """The latest of the moments that `lapse_subqueries` annotated `row` with, or None."""
+    moments = [getattr(row, f"lapsed_{name}", None) for name in EXPIRING]
+    return max(filter(None, moments), default=None)

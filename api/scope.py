@@ -4,6 +4,7 @@ Taxonomy terms are matched by translation key, so a scope chosen in English cove
 the Polish translations too, and a term covers the terms below it.
 """
 
+import hashlib
 import json
 from functools import cached_property
 
@@ -77,6 +78,17 @@ class Scope:
             return set()
         roots = TaxonomyTerm.objects.filter(translation_key__in=self.root_term_keys)
         return {str(key) for key in keys_with_descendants(roots)}
+
+    @cached_property
+    def cache_key(self) -> str:
+        """A digest of the whole scope, for keys of anything built for it."""
+        signature = {
+            "types": sorted(self.types),
+            "terms": sorted(self.root_term_keys),
+            "areas": sorted(self.areas),
+            "locales": sorted(self.locales),
+        }
+        return hashlib.sha256(json.dumps(signature).encode()).hexdigest()[:16]
 
     def allows_type(self, resource: str) -> bool:
         return not self.types or resource in self.types

@@ -6,7 +6,9 @@ demo loader and scripts all publish through Wagtail's actions.
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models import QuerySet
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import (
@@ -26,7 +28,7 @@ from wagtail.signals import (
 )
 
 from api.changes import record_changes
-from api.models import ChangeLogEntry
+from api.models import ChangeLogEntry, Partner
 from api.public import MODELS, PAGE_RESOURCES
 from api.queries import latest_per_item
 from cms.visibility import public_pages
@@ -40,7 +42,16 @@ def on_published(sender, instance, **kwargs):
     record_changes([instance.specific if isinstance(instance, Page) else instance])
 
 
+def being_deleted(page) -> bool:
+    """Wagtail unpublishes a live page it is about to delete without saving it
+    (`pre_delete_page_unpublish`): its row is still live. The deletion that follows is
+    what partners hear of, once."""
+    return Page.objects.filter(pk=page.pk, live=True).exists()
+
+
 def on_unpublished(sender, instance, **kwargs):
+    if isinstance(instance, Page) and being_deleted(instance):
+        return
     record_changes(
         [instance.specific if isinstance(instance, Page) else instance], DELETE, Reason.UNPUBLISHED
     )
@@ -86,35 +97,37 @@ def on_snippet_unpublished(sender, instance, **kwargs):
 
 
 def log_visibility_below(page, reason: str, *, only_if_told_gone: bool = False) -> None:
-    """Log the content at and under `page` as what it now is to partners: an upsert for
-    what is public, a tombstone for what is not. With `only_if_told_gone`, upserts only
-    for items whose last entry was a tombstone (the rest never left partners' copies)."""
+    """Log the content at and under `page` as what it now is to partners (record_changes
+    decides: an upsert for what is public, a tombstone for what partners hold and is not).
+    With `only_if_told_gone`, only items whose last entry was a tombstone (the rest never
+    left partners' copies)."""
     affected = [
         item
         for item in page.get_descendants(inclusive=True).live().specific()
         if type(item) in PAGE_RESOURCES.values()
     ]
-    public_ids = set(
-        public_pages().filter(pk__in=[item.pk for item in affected]).values_list("pk", flat=True)
-    )
-    public = [item for item in affected if item.pk in public_ids]
     if only_if_told_gone:
-        gone = set(
+        held = set(
             latest_per_item(
                 ChangeLogEntry.objects.filter(
-                    object_id__in=[item.uuid for item in public], partner=None
+                    object_id__in=[item.uuid for item in affected], partner=None
                 )
             )
-            .filter(action=DELETE)
+            .filter(action=UPSERT)
             .values_list("object_id", flat=True)
         )
-        public = [item for item in public if item.uuid in gone]
-    record_changes(public, UPSERT, reason)
-    record_changes([item for item in affected if item.pk not in public_ids], DELETE, reason)
+        affected = [item for item in affected if item.uuid not in held]
+    record_changes(affected, UPSERT, reason)
 
 
-def on_view_restriction_changed(sender, instance, **kwargs):
-    log_visibility_below(instance.page, Reason.RESTRICTED)
+def on_view_restriction_changed(sender, instance, origin=None, **kwargs):
+    # A restriction deleted along with pages (treebeard deletes through a queryset)
+    # changes nothing for partners: the pages' deletion is logged.
+    deleting_pages = isinstance(origin, Page) or (
+        isinstance(origin, QuerySet) and issubclass(origin.model, Page)
+    )
+    if not deleting_pages:
+        log_visibility_below(instance.page, Reason.RESTRICTED)
 
 
 def on_section_published(sender, instance, **kwargs):
@@ -127,8 +140,9 @@ def on_section_published(sender, instance, **kwargs):
 
 
 def on_section_unpublished(sender, instance, **kwargs):
-    # Everything under an unpublished section leaves public view with it.
-    if type(instance) not in PAGE_RESOURCES.values():
+    # Everything under an unpublished section leaves public view with it (and when the
+    # section is being deleted, each page under it is logged as deleted instead).
+    if type(instance) not in PAGE_RESOURCES.values() and not being_deleted(instance):
         log_visibility_below(instance, Reason.UNPUBLISHED)
 
 
@@ -193,6 +207,13 @@ def on_media_saved(sender, instance, created=False, raw=False, update_fields=Non
         record_changes(items_showing(references), reason=Reason.RELATED)
 
 
+def on_scope_terms_changed(sender, instance, action, reverse, **kwargs):
+    # A partner's scope is part of its answers' validators (see api.resources.base):
+    # changing its terms, a relation apart from its row, is a change of the partner.
+    if not reverse and action in ("post_add", "post_remove", "post_clear"):
+        type(instance).objects.filter(pk=instance.pk).update(updated_at=timezone.now())
+
+
 def connect() -> None:
     for model in PAGE_RESOURCES.values():
         page_published.connect(on_published, sender=model)
@@ -214,3 +235,4 @@ def connect() -> None:
     post_save.connect(on_collection_saved, sender=Collection)
     for model in (get_image_model(), get_document_model()):
         post_save.connect(on_media_saved, sender=model)
+    m2m_changed.connect(on_scope_terms_changed, sender=Partner.scope_terms.through)

@@ -163,9 +163,15 @@ class RelatedServicesBlock(blocks.StructBlock):
         description = "Links to directory entries that this guide mentions."
 
     def get_api_representation(self, value, context=None):
+        """Only services the reader may see: `context["visible_services"]`, if the
+        caller gives it (the API gives the services in the partner's scope), is a
+        queryset of them; otherwise every public page."""
         pages = [page for page in value["services"] if page is not None]
+        visible_services = (context or {}).get("visible_services")
+        if visible_services is None:
+            visible_services = public_pages()
         visible = set(
-            public_pages().filter(pk__in=[page.pk for page in pages]).values_list("pk", flat=True)
+            visible_services.filter(pk__in=[page.pk for page in pages]).values_list("pk", flat=True)
         )
         return {
             "heading": value["heading"],

@@ -91,11 +91,14 @@ class OrukView(APIView):
 
     def conditional_response(self, request):
         """A 304 if the client's copy is current, decided before anything is loaded:
-        the ETag derives from the change log's latest entry and the URL."""
-        sequence, modified = content_version()
-        basis = f"oruk|{version_key(sequence, modified)}|{request.build_absolute_uri()}"
+        the ETag derives from the change log's latest entry, the latest expiry that has
+        passed, and the URL."""
+        sequence, modified, lapse = content_version()
+        basis = f"oruk|{version_key(sequence, modified)}|{lapse.isoformat() if lapse else ''}|"
+        basis += request.build_absolute_uri()
         self.etag = '"' + hashlib.sha256(basis.encode()).hexdigest()[:32] + '"'
-        self.last_modified = int(modified.timestamp()) if modified else None
+        latest = max(filter(None, [modified, lapse]), default=None)
+        self.last_modified = int(latest.timestamp()) if latest else None
         return get_conditional_response(
             request._request, etag=self.etag, last_modified=self.last_modified
         )

@@ -22,7 +22,7 @@ from api.authentication import HasPartnerKey, PartnerKeyAuthentication
 from api.errors import BadParameters
 from api.models import ChangeLogEntry
 from api.pagination import FeedPagination
-from api.public import MODELS, public_queryset
+from api.public import MODELS, lapse_subqueries, last_lapse, public_queryset
 from api.resources.common import ItemContext
 from api.scope import Scope
 from cms.redis import breaker_for, redis_client
@@ -107,11 +107,19 @@ class ClientIPThrottle(FixedWindowThrottle):
         return self.get_ident(request)
 
 
-def content_version() -> tuple[int, object]:
-    """The last change to anything published: any change makes every ETag new."""
+def content_version() -> tuple[int, object, object]:
+    """The last change to anything published, and the latest expiry passed since
+    (`api.public.lapse_subqueries`): either makes every ETag new."""
     # The newest row by primary key: one index probe, however long the log grows.
-    latest = ChangeLogEntry.objects.order_by("-id").values_list("id", "modified").first()
-    return latest or (0, None)
+    latest = (
+        ChangeLogEntry.objects.order_by("-id")
+        .only("id", "modified")
+        .annotate(**lapse_subqueries())
+        .first()
+    )
+    if latest is None:
+        return 0, None, None
+    return latest.id, latest.modified, last_lapse(latest)
 
 
 def version_key(sequence: int, modified) -> str:
@@ -130,7 +138,11 @@ class ConditionalGetMixin:
         # Read with the key, in the same query (PartnerAPIKey.objects.authenticate).
         partner_key = request.auth
         sequence, modified = partner_key.content_sequence or 0, partner_key.content_modified
-        self.content_version = version_key(sequence, modified)
+        lapse = last_lapse(partner_key)
+        # What any cached item depends on besides its own rows: the log, and expiries.
+        self.content_version = (
+            f"{version_key(sequence, modified)}:{lapse.timestamp() if lapse else ''}"
+        )
         partner = partner_key.partner
         basis = "|".join(
             [
@@ -142,7 +154,7 @@ class ConditionalGetMixin:
             ]
         )
         etag = '"' + hashlib.sha256(basis.encode()).hexdigest()[:32] + '"'
-        last_modified = max(filter(None, [modified, partner.updated_at]))
+        last_modified = max(filter(None, [modified, lapse, partner.updated_at]))
         return etag, last_modified.timestamp()
 
     def conditional_response(self, request):
@@ -246,19 +258,17 @@ class FeedViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
             return not_modified
         return Response(self.serialized([self.item_pk()])[0])
 
-    def item_variant(self) -> str:
-        """What, besides the item, its JSON depends on: the partner's languages (its
-        list of translations). A resource whose items list other items says more."""
-        return ",".join(sorted(self.scope.locales))
-
     def serialized(self, pks: Sequence[int]) -> Sequence[dict]:
         """Items as JSON-ready data, from the cache (Redis) where possible.
 
-        A cached item is keyed on the content version: any publish anywhere makes new
-        keys, so nothing stale is served; old keys expire on their own.
+        A cached item is keyed on the content version: any publish anywhere, or any
+        expiry, makes new keys, so nothing stale is served; old keys expire on their
+        own. And on the whole scope: every item lists what the reader's scope lets it
+        see (translations, related guides and services, a partner's services), so an
+        entry made for one scope is never served to another.
         """
-        variant = self.item_variant()
-        keys = {pk: f"api:v1:{self.resource}:{pk}:{self.content_version}:{variant}" for pk in pks}
+        version = f"{self.content_version}:{self.scope.cache_key}"
+        keys = {pk: f"api:v1:{self.resource}:{pk}:{version}" for pk in pks}
         found = cache.get_many(keys.values())
         missing = [pk for pk in pks if keys[pk] not in found]
         if missing:

@@ -1,6 +1,7 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from api.public import public_queryset
 from api.resources.base import FeedViewSet
 from api.resources.common import (
     STREAM_SCHEMA,
@@ -9,6 +10,7 @@ from api.resources.common import (
     terms_payload,
 )
 from api.resources.filters import FeedFilterSet, TermFilter, ordering_filter
+from directory.models import ServicePage
 from guides.models import GuidePage
 
 GUIDE_TERMS = ("audience", "topics")
@@ -36,7 +38,9 @@ class GuideSerializer(ReviewedItemSerializer):
 
     @extend_schema_field(STREAM_SCHEMA)
     def get_body(self, obj):
-        return obj.body.stream_block.get_api_representation(obj.body)
+        # Related services blocks list only the services the reader's scope includes.
+        context = {"visible_services": self.context["visible_services"]}
+        return obj.body.stream_block.get_api_representation(obj.body, context=context)
 
     @extend_schema_field(TermSummarySerializer(many=True))
     def get_audience(self, obj):
@@ -85,4 +89,9 @@ class GuideViewSet(FeedViewSet):
         context = super().get_serializer_context()
         if not getattr(self, "swagger_fake_view", False):
             context["visible_guides"] = set(self.base_queryset().values_list("pk", flat=True))
+            context["visible_services"] = (
+                self.scope.filter("services", public_queryset("services"))
+                if self.scope.allows_type("services")
+                else ServicePage.objects.none()
+            )
         return context

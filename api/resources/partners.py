@@ -1,6 +1,3 @@
-import hashlib
-import json
-
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -9,7 +6,6 @@ from api.resources.base import FeedViewSet
 from api.resources.common import IMAGE_SCHEMA, STREAM_SCHEMA, ReviewedItemSerializer
 from api.resources.filters import FeedFilterSet, OrganisationFilter, ordering_filter
 from api.resources.organisations import OrganisationSummarySerializer
-from api.scope import scope_signature
 from cms.images import image_api_representation
 from directory.models import PartnerPage
 
@@ -65,11 +61,6 @@ class PartnerViewSet(FeedViewSet):
     resource = "partners"
     serializer_class = PartnerSerializer
     filterset_class = PartnerFilterSet
-
-    def item_variant(self) -> str:
-        # Each item lists the services this partner's scope lets it see.
-        signature = json.dumps(scope_signature(self.request.auth.partner), sort_keys=True)
-        return hashlib.sha256(signature.encode()).hexdigest()[:16]
 
     def get_queryset(self):
         return (

@@ -14,9 +14,10 @@ from django.db.models import Q
 from django.utils import timezone
 
 from api.models import ChangeLogEntry
-from api.queries import latest_change_id, latest_per_item
+from api.public import public_ids
+from api.queries import latest_change_id, latest_per_item, upserted
 from api.scope import Scope
-from api.webhooks.events import History, classify, payload
+from api.webhooks.events import WITHHELD, History, classify, payload
 from api.webhooks.models import WebhookDelivery, WebhookEndpoint
 from cms.celery import enqueue
 
@@ -100,6 +101,8 @@ def dispatch_batch(endpoint_pk: int) -> list[int]:
         return []
     scope = Scope(partner)
     histories = histories_for(endpoint, entries)
+    # Judged as things are now: nothing that has stopped being public is announced.
+    public = public_ids(upserted(entries))
     subscribed = set(endpoint.events)
     now = timezone.now()
     deliveries = []
@@ -107,10 +110,13 @@ def dispatch_batch(endpoint_pk: int) -> list[int]:
         if not scope.allows_type(entry.resource):
             continue
         history = histories[entry.object_id]
-        event = classify(entry, scope, history)
+        is_public = entry.object_id in public
+        event = classify(entry, scope, history, public=is_public)
         if entry.partner_id is None:
             history.previous = entry
         if event is None:
+            if entry.action == ChangeLogEntry.Action.UPSERT and not is_public:
+                history.told = WITHHELD
             continue
         history.told = event
         if event in subscribed:

@@ -17,6 +17,9 @@ from api.webhooks.models import Event
 
 UPSERT, DELETE = ChangeLogEntry.Action.UPSERT, ChangeLogEntry.Action.DELETE
 HOLDING = {Event.PUBLISHED, Event.UPDATED}  # after these, the partner holds the item
+# Not an event: what an upsert of an item no longer public leaves a partner that did not
+# hold it. It still does not, whatever the log's earlier entries say.
+WITHHELD = "withheld"
 
 
 @dataclass
@@ -35,27 +38,30 @@ class History:
             and scope.allows(self.previous.scope_after)
         )
 
-    def knows(self, scope: Scope) -> bool:
-        if self.told is not None:
-            return True
-        facts = self.previous and (self.previous.scope_after or self.previous.scope_before)
-        return bool(facts) and scope.allows(facts)
 
-
-def classify(entry: ChangeLogEntry, scope: Scope, history: History) -> str | None:
+def classify(
+    entry: ChangeLogEntry, scope: Scope, history: History, *, public: bool = True
+) -> str | None:
     """The event this entry means to the partner, or None if it means nothing to them.
     Entries are taken at face value, so a backlog (an endpoint switched back on) replays
-    each change as it happened; the links in the payloads give the present state."""
+    each change as it happened; the links in the payloads give the present state.
+    `public` says whether the item is public now, as the entry is dispatched: one that
+    has stopped being public since its upsert is never announced, and a partner holding
+    it hears once that it is gone (the entries that follow then mean nothing more)."""
+    holds = history.holds(scope)
+    if entry.action == UPSERT and not public:
+        return Event.UNPUBLISHED if holds else None
     if entry.partner_id is not None:  # the partner's own scope changed
         return Event.OUT_OF_SCOPE if entry.action == DELETE else Event.PUBLISHED
-    holds = history.holds(scope)
     if entry.action == UPSERT:
         if not scope.allows(entry.scope_after):
             return Event.OUT_OF_SCOPE if holds else None
         return Event.UPDATED if holds else Event.PUBLISHED
+    if not holds:  # never told, or told it was gone already
+        return None
     if entry.reason == ChangeLogEntry.Reason.DELETED:
-        return Event.DELETED if history.knows(scope) else None
-    return Event.UNPUBLISHED if holds else None
+        return Event.DELETED
+    return Event.UNPUBLISHED
 
 
 def payload(event: str, entry: ChangeLogEntry) -> dict:

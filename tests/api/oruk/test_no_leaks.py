@@ -1,7 +1,8 @@
 """Nothing non-public leaves through the ORUK API: the feed's no-leak cases (drafts,
-never-published, unpublished, expired and view-restricted pages, future scheduled
-revisions, unpublished edits, internal-only contacts, draft snippets) hold here too,
-in every list, search, detail, nested record and postcode lookup."""
+never-published, unpublished, expired, view-restricted and password-protected pages,
+pages under a restricted or unpublished section or moved under a restricted one, future
+scheduled revisions, unpublished edits, internal-only contacts, draft snippets) hold
+here too, in every list, search, detail, nested record and postcode lookup."""
 
 import json
 
@@ -39,7 +40,7 @@ def leaky_content(leaky_module, db):
 
 
 def make_leaky_content(sections):
-    hidden = [page for resource, page in hidden_pages(sections) if resource == "services"]
+    hidden = [probe.item for probe in hidden_pages(sections) if probe.resource == "services"]
     for page in hidden:
         ServiceLocationFactory(
             page=page,

@@ -11,10 +11,11 @@ import pytest
 from django.conf import settings
 from django.test import override_settings
 from standardwebhooks import Webhook
+from wagtail.models import PageViewRestriction
 
 from api.webhooks.models import WebhookDelivery, WebhookEndpoint
 from cms.celery import app as celery_app
-from directory.factories import ServicePageFactory
+from directory.factories import DirectoryIndexPageFactory, ServicePageFactory
 from tasks.models import MaintainerAlert
 from tests.api.webhooks.conftest import Reply
 from tests.conftest import REPO_ROOT, publish
@@ -50,6 +51,32 @@ def test_a_published_change_arrives_through_the_worker(
             object_id=page.uuid, state=WebhookDelivery.State.DELIVERED
         ).exists()
     )
+
+
+def test_what_is_not_public_is_never_pushed_through_the_worker(
+    celery_worker, sections, make_partner, subscribe, receiver
+):
+    """Published under a restricted section, and a password-protected page republished:
+    each commit wakes the dispatcher, and the receiver hears of neither (the public page
+    published after them arrives, so the log was dispatched past them)."""
+    subscribe(make_partner(), receiver.url, events=["content.published", "content.updated"])
+    members = DirectoryIndexPageFactory(parent=sections["directory"], slug="members")
+    PageViewRestriction.objects.create(page=members, restriction_type=PageViewRestriction.LOGIN)
+    under = publish(ServicePageFactory(parent=members, slug="members-only"))
+    password = ServicePageFactory(parent=sections["council"], slug="password", live=False)
+    PageViewRestriction.objects.create(
+        page=password, restriction_type=PageViewRestriction.PASSWORD, password="x" * 8
+    )
+    publish(password)
+    publish(password)
+    public = publish(ServicePageFactory(parent=sections["council"], slug="public"))
+
+    wait_until(lambda: services_only(receiver.received))
+    (request,) = services_only(receiver.received)
+    assert request.payload["data"]["id"] == str(public.uuid)
+    for hidden in (under, password):
+        assert str(hidden.uuid) not in str([r.body for r in receiver.received])
+        assert not WebhookDelivery.objects.filter(object_id=hidden.uuid).exists()
 
 
 @override_settings(WEBHOOK_RETRY_BASE_SECONDS=0.3)
