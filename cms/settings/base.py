@@ -370,3 +370,10 @@ WEBHOOK_REQUEUE_MAX_SECONDS = 300
 # Plain http to this machine (development, tests); never in production.
 WEBHOOK_ALLOW_LOOPBACK = env.bool("WEBHOOK_ALLOW_LOOPBACK", False)
 WEBHOOK_MAX_ENDPOINTS_PER_PARTNER = 10
+
+# Abuse and forgery (docs/security.md) ---------------------------------------------------
+# Proxies in front of the app that append to X-Forwarded-For (0: none, the header is
+# ignored). The one source of the client address (cms.client_ip): the API's per-IP rate
+# limits, DRF's own NUM_PROXIES, the login lockout, and gunicorn (gunicorn.conf.py).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", 0)
+REST_FRAMEWORK["NUM_PROXIES"] = TRUSTED_PROXY_COUNT
