@@ -37,7 +37,9 @@ class TaxonomyField(forms.CharField):
             return None
         taxonomy = find_taxonomy(value)
         if taxonomy is None:
-            raise forms.ValidationError(f"Unknown taxonomy: {value!r}. See /api/oruk/taxonomies.")
+            raise forms.ValidationError(
+                "Unknown taxonomy: %(value)r. See /api/oruk/taxonomies.", params={"value": value}
+            )
         return taxonomy
 
 
@@ -48,7 +50,7 @@ class OrganizationField(forms.CharField):
             return None
         found = Organisation.objects.filter(uuid=uuid_or_error(value, "organization")).first()
         if found is None:
-            raise forms.ValidationError(f"Unknown organization: {value!r}.")
+            raise forms.ValidationError("Unknown organization: %(value)r.", params={"value": value})
         return found
 
 
@@ -59,7 +61,9 @@ class TaxonomyTermField(forms.CharField):
             return None
         found = TaxonomyTerm.objects.filter(uuid=uuid_or_error(value, "taxonomy term")).first()
         if found is None:
-            raise forms.ValidationError(f"Unknown taxonomy term: {value!r}.")
+            raise forms.ValidationError(
+                "Unknown taxonomy term: %(value)r.", params={"value": value}
+            )
         return found
 
 
@@ -71,7 +75,7 @@ class PostcodeField(forms.CharField):
         try:
             return geocoding.locate(value)
         except geocoding.UnknownPostcode as error:
-            raise forms.ValidationError(str(error)) from None
+            raise forms.ValidationError("%(reason)s", params={"reason": str(error)}) from None
 
 
 class TaxonomyFilter(django_filters.Filter):
