@@ -21,6 +21,12 @@ V1_CODE_AND_ID_FILTERS = [
     ("/api/v1/guides/", "audience"),
     ("/api/v1/guides/", "term"),
     ("/api/v1/partners/", "organisation"),
+    ("/api/v1/services/", "area"),
+    ("/api/v1/services/", "status"),
+    ("/api/v1/services/", "locale"),
+    ("/api/v1/clusters/", "area"),
+    ("/api/v1/organisations/", "kind"),
+    ("/api/v1/taxonomy-terms/", "vocabulary"),
 ]
 ORUK_CODE_AND_ID_FILTERS = [
     ("/api/oruk/services", "taxonomy_term_id"),
@@ -67,7 +73,7 @@ def test_v1_unknown_codes_and_ids_are_400_naming_the_parameter(partner_api, path
     response = partner_api.get(path, {param: value})
     assert error_params(response) == [param]
     if value != NUL:  # the message quotes the value as given
-        assert repr(value) in response.json()["errors"][0]["message"]
+        assert value in response.json()["errors"][0]["message"]
 
 
 @pytest.mark.parametrize("value", [PERCENT, PERCENT_MANY, NUL, "no-such-code"])
