@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Page, Workflow
 
 from cms.exports import csv_safe
 from tests.tasks.test_admin_bounces import bounce
@@ -27,18 +27,23 @@ EXPORTS = {
     "aging pages": "wagtailadmin_reports:aging_pages",
     "site history": "wagtailadmin_reports:site_history",
     "locked pages": "wagtailadmin_reports:locked_pages",
+    "workflows": "wagtailadmin_reports:workflow",
 }
 
 
 @pytest.fixture
 def hostile(listing, admin_user):
-    """A service titled with a formula and one titled with a phone number, both locked
-    (for Locked pages) and published (for Aging pages); the first has a contact whose mail
-    bounces with a diagnostic that is a formula too (for Contacts that bounce)."""
+    """A service titled with a formula and one titled with a phone number, both in
+    moderation (for Workflows), locked (for Locked pages) and published (for Aging pages);
+    the first has a contact whose mail bounces with a diagnostic that is a formula too (for
+    Contacts that bounce)."""
     formula = listing(
         "service", 100, title=FORMULA, contacts=[{"name": "Ann", "email": "ann@school.test"}]
     )
     phone = listing("service", 100, title=PHONE)
+    for page in (formula, phone):
+        page.save_revision(user=admin_user)
+        Workflow.objects.get(name="Moderators approval").start(page, admin_user)
     Page.objects.filter(pk__in=[formula.pk, phone.pk]).update(
         locked=True, locked_by=admin_user, last_published_at=timezone.now()
     )
