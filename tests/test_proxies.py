@@ -2,6 +2,7 @@
 and docker-compose.yml read it (the API's and the login's use of it: tests/api/test_client_ip.py,
 tests/test_login_lockout.py)."""
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -25,10 +26,10 @@ def gunicorn_setting(name: str, **env: str) -> str:
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
-    values = dict(
-        (part.strip() for part in line.split("=", 1)) for line in result.stdout.splitlines()
-    )
-    return values[name]
+    # One `name = value` line per setting, among whatever loading the app logs.
+    found = re.search(rf"^{name}\s+= (.*)$", result.stdout, re.MULTILINE)
+    assert found, result.stdout
+    return found.group(1).strip()
 
 
 @pytest.mark.parametrize(
