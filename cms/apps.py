@@ -7,5 +7,7 @@ class CmsConfig(AppConfig):
 
     def ready(self):
         from cms import images
+        from cms.exports import neutralise_csv_formulas
 
         images.connect()
+        neutralise_csv_formulas()

@@ -38,7 +38,9 @@ class TaxonomyField(forms.CharField):
             return None
         taxonomy = find_taxonomy(value)
         if taxonomy is None:
-            raise forms.ValidationError(f"Unknown taxonomy: {value!r}. See /api/oruk/taxonomies.")
+            raise forms.ValidationError(
+                "Unknown taxonomy: %(value)r. See /api/oruk/taxonomies.", params={"value": value}
+            )
         return taxonomy
 
 
@@ -53,7 +55,7 @@ class OrganizationField(forms.CharField):
             .first()
         )
         if found is None:
-            raise forms.ValidationError(f"Unknown organization: {value!r}.")
+            raise forms.ValidationError("Unknown organization: %(value)r.", params={"value": value})
         return found
 
 
@@ -64,7 +66,9 @@ class TaxonomyTermField(forms.CharField):
             return None
         found = TaxonomyTerm.objects.filter(uuid=uuid_or_error(value, "taxonomy term")).first()
         if found is None:
-            raise forms.ValidationError(f"Unknown taxonomy term: {value!r}.")
+            raise forms.ValidationError(
+                "Unknown taxonomy term: %(value)r.", params={"value": value}
+            )
         return found
 
 
@@ -76,7 +80,7 @@ class PostcodeField(forms.CharField):
         try:
             return geocoding.locate(value)
         except geocoding.UnknownPostcode as error:
-            raise forms.ValidationError(str(error)) from None
+            raise forms.ValidationError("%(reason)s", params={"reason": str(error)}) from None
 
 
 class TaxonomyFilter(django_filters.Filter):

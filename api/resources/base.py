@@ -25,6 +25,7 @@ from api.pagination import FeedPagination
 from api.public import MODELS, lapse_subqueries, last_lapse, public_queryset
 from api.resources.common import ItemContext
 from api.scope import Scope
+from cms.client_ip import client_ip
 from cms.redis import breaker_for, redis_client
 
 CACHE_CONTROL = "public, max-age=60, s-maxage=60, stale-while-revalidate=30"
@@ -104,7 +105,7 @@ class ClientIPThrottle(FixedWindowThrottle):
     scope = "client_ip"
 
     def identity(self, request):
-        return self.get_ident(request)
+        return client_ip(request)
 
 
 def content_version() -> tuple[int, object, object]:

@@ -1,4 +1,8 @@
-"""Filters shared by the resources. Bad values are 400s naming the parameter."""
+"""Filters shared by the resources. Bad values are 400s naming the parameter.
+
+A message that quotes the value passes it as a parameter, never inside the message:
+django-filter formats messages with `%`, so a `%` of the caller's would break it.
+"""
 
 import uuid
 from datetime import UTC
@@ -6,6 +10,7 @@ from datetime import UTC
 import django_filters
 from django import forms
 from django.conf import settings
+from django.core import validators
 from django.db.models import Case, IntegerField, Value, When
 from django_filters.fields import IsoDateTimeField
 from drf_spectacular.types import OpenApiTypes
@@ -32,7 +37,9 @@ def term_keys(value: str, vocabulary: str | None = None) -> set[str]:
     root = found.first()
     if root is None:
         what = f"{vocabulary} term" if vocabulary else "taxonomy term"
-        raise forms.ValidationError(f"Unknown {what}: {value!r}.")
+        raise forms.ValidationError(
+            "Unknown %(what)s: %(value)r.", params={"what": what, "value": value}
+        )
     return keys_with_descendants([root])
 
 
@@ -45,12 +52,17 @@ class RepeatableField(forms.Field):
     """Every value of a repeated query parameter (commas separate values too)."""
 
     widget = MultipleValueWidget
+    # What forms.CharField says of a NUL, which PostgreSQL cannot take in text.
+    no_nul = validators.ProhibitNullCharactersValidator()
 
     def to_python(self, value):
         if value in (None, "", []):
             return []
         values = value if isinstance(value, list) else [value]
-        return [part for item in values for part in str(item).split(",") if part]
+        parts = [part for item in values for part in str(item).split(",") if part]
+        for part in parts:
+            self.no_nul(part)
+        return parts
 
 
 class TermField(RepeatableField):
@@ -92,7 +104,9 @@ class OrganisationField(forms.CharField):
         try:
             return public_queryset("organisations").get(uuid=uuid.UUID(value)).translation_key
         except (ValueError, Organisation.DoesNotExist):
-            raise forms.ValidationError(f"Unknown organisation id: {value!r}.") from None
+            raise forms.ValidationError(
+                "Unknown organisation id: %(value)r.", params={"value": value}
+            ) from None
 
 
 @extend_schema_field(OpenApiTypes.UUID)

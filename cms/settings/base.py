@@ -5,6 +5,7 @@ under LOCAL_DATA_DIR: SQLite, a file cache and Celery's filesystem broker, so a
 worker and beat run beside the web server with no server software at all.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 from cms.env import env
@@ -392,3 +393,34 @@ WEBHOOK_REQUEUE_MAX_SECONDS = 300
 # Plain http to this machine (development, tests); never in production.
 WEBHOOK_ALLOW_LOOPBACK = env.bool("WEBHOOK_ALLOW_LOOPBACK", False)
 WEBHOOK_MAX_ENDPOINTS_PER_PARTNER = 10
+
+# Abuse and forgery (docs/security.md) ---------------------------------------------------
+# Proxies in front of the app that append to X-Forwarded-For (0: none, the header is
+# ignored). The one source of the client address (cms.client_ip): the API's per-IP rate
+# limits, DRF's own NUM_PROXIES, the login lockout, and gunicorn (gunicorn.conf.py).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", 0)
+REST_FRAMEWORK["NUM_PROXIES"] = TRUSTED_PROXY_COUNT
+
+# Sign-in lockout (django-axes): after LOGIN_FAILURE_LIMIT failed sign-ins for one username
+# from one client address, that pair is refused for LOGIN_COOLOFF_MINUTES (each further
+# try restarts it), with the reason on the sign-in page. `manage.py axes_reset_username`
+# and its siblings unlock sooner.
+LOGIN_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", 5)
+LOGIN_COOLOFF_MINUTES = env.int("LOGIN_COOLOFF_MINUTES", 15)
+INSTALLED_APPS += ["axes"]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]  # last, as axes asks
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+WAGTAILADMIN_USER_LOGIN_FORM = "cms.login.LockoutAwareLoginForm"
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_COOLOFF_MINUTES)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "cms.client_ip.client_ip"
+AXES_LOCKOUT_CALLABLE = "cms.login.lockout_response"
+AXES_COOLOFF_MESSAGE = (
+    "Too many failed sign-in attempts for this account from your network. "
+    f"Try again in {LOGIN_COOLOFF_MINUTES} minutes, or ask an administrator to unlock it."
+)
