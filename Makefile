@@ -38,9 +38,10 @@ test: install test-tools services ## Run the whole suite on PostgreSQL and Redis
 bench: install services ## Benchmark /api/v1/ against Wagtail's API v2; writes docs/benchmarks.md
 	$(PYTHON) bench/run.py
 
-lint: install ## ruff check and format check
+lint: install ## ruff check, format check, and the layers (import-linter)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 format: install ## Apply ruff's fixes and formatting
 	$(VENV)/bin/ruff check --fix .

@@ -9,7 +9,7 @@ from django.db import connection, transaction
 from api.models import ChangeLogEntry
 from api.public import MODELS, RESOURCE_OF_MODEL, public_queryset
 from api.queries import latest_per_item
-from api.scope import Scope, facts_for, scope_signature
+from api.scope import Scope, facts_for, scope_signature, term_keys_with_ancestors
 from api.webhooks.dispatch import request_dispatch
 from cms.visibility import public_among
 
@@ -136,3 +136,26 @@ def in_scope(scope: Scope, resource: str) -> dict:
     if hasattr(queryset.model, "locale"):
         return dict(queryset.values_list("uuid", "locale__language_code"))
     return dict.fromkeys(queryset.values_list("uuid", flat=True))
+
+
+def record_generated(pages, terms_by_page: dict, locale) -> list[ChangeLogEntry]:
+    """What publishing would have logged for services made in bulk (generate_directory):
+    an upsert each, with the scope facts of the terms they were given, in the caller's
+    transaction."""
+    entries = [
+        ChangeLogEntry(
+            resource="services",
+            object_id=page.uuid,
+            locale=locale.language_code,
+            action=UPSERT,
+            scope_after={
+                "type": "services",
+                "locale": locale.language_code,
+                "terms": term_keys_with_ancestors(terms_by_page[page.pk]),
+                "areas": sorted(page.service_areas),
+            },
+        )
+        for page in pages
+    ]
+    lock_change_log()
+    return ChangeLogEntry.objects.bulk_create(entries)

@@ -40,7 +40,8 @@ WEB_PUBLISH_RETRY = {"max_retries": 1, "interval_start": 0, "interval_step": 0, 
 
 
 def enqueue(task, args=(), kwargs=None, **options) -> bool:
-    """Send a task from the web tier; False (and a log line) if the broker cannot take it.
+    """Send a task (or a task's registered name, for callers below the `tasks` layer)
+    from the web tier; False (and a log line) if the broker cannot take it.
 
     Only for work that something else catches up on (the webhook sweep reads the change
     log and the deliveries; `update_index` rebuilds the search index): a saved edit must
@@ -53,7 +54,8 @@ def enqueue(task, args=(), kwargs=None, **options) -> bool:
 
     def publish() -> bool:
         # One retry (a pooled connection Redis closed when it restarted), not Celery's three.
-        task.apply_async(args, kwargs, retry_policy=WEB_PUBLISH_RETRY, **options)
+        signature = app.signature(task) if isinstance(task, str) else task
+        signature.apply_async(args, kwargs, retry_policy=WEB_PUBLISH_RETRY, **options)
         return True
 
     return breaker_for(app.conf.broker_url).run(

@@ -23,8 +23,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from cms.celery import app as celery_app
+from cms.heartbeat import last_heartbeat
 from cms.redis import server_name
-from tasks.heartbeat import last_heartbeat
 
 logger = logging.getLogger(__name__)
 

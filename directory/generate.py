@@ -17,9 +17,6 @@ from django.utils.text import slugify
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
-from api.changes import lock_change_log
-from api.models import ChangeLogEntry
-from api.scope import term_keys_with_ancestors
 from cms.models import NAMESPACE_LOCAL_OFFER
 from directory.choices import ServiceArea
 from directory.models import (
@@ -225,8 +222,12 @@ def generate_directory(
     seed: int = 0,
     progress: Callable[[int], None] = lambda done: None,
     index: bool = True,
+    on_batch: Callable[[list, dict, Locale], None] = lambda pages, terms, locale: None,
 ) -> list[int]:
-    """Create `count` live services under a "Generated services" section; return their ids."""
+    """Create `count` live services under a "Generated services" section; return their ids.
+
+    `on_batch(pages, terms by page id, locale)` runs in each batch's transaction, for what
+    publishing would have done besides (the API's change log: see generate_directory)."""
     rng = random.Random(seed)
     locale = Locale.get_default()
     section = ensure_section()
@@ -259,7 +260,7 @@ def generate_directory(
             ServicePage.objects._insert(pages, fields=page_fields)
             Page.objects.filter(pk=section.pk).update(numchild=section.numchild + size)
 
-            locations, contacts, schedules, links, log = [], [], [], [], []
+            locations, contacts, schedules, links, chosen_terms = [], [], [], [], {}
             for page in pages:
                 page_locations, page_contacts, page_schedules = build_children(rng, page, locale)
                 locations += page_locations
@@ -269,35 +270,18 @@ def generate_directory(
                 links += [
                     term_link(servicepage_id=page.pk, taxonomyterm_id=term.pk) for term in chosen
                 ]
-                log.append(published_entry(page, chosen, locale))
+                chosen_terms[page.pk] = chosen
             ServiceLocation.objects.bulk_create(locations)
             ServiceContact.objects.bulk_create(contacts)
             ServiceSchedule.objects.bulk_create(schedules)
             term_link.objects.bulk_create(links)
-            lock_change_log()
-            ChangeLogEntry.objects.bulk_create(log)
+            on_batch(pages, chosen_terms, locale)
         if index:
             indexed = ServicePage.objects.filter(pk__in=[page.pk for page in pages])
             get_search_backend().add_bulk(ServicePage, indexed)
         created_ids += [page.pk for page in pages]
         progress(size)
     return created_ids
-
-
-def published_entry(page: ServicePage, terms, locale: Locale) -> ChangeLogEntry:
-    """What publishing the page would have written to the change log."""
-    return ChangeLogEntry(
-        resource="services",
-        object_id=page.uuid,
-        locale=locale.language_code,
-        action=ChangeLogEntry.Action.UPSERT,
-        scope_after={
-            "type": "services",
-            "locale": locale.language_code,
-            "terms": term_keys_with_ancestors(terms),
-            "areas": sorted(page.service_areas),
-        },
-    )
 
 
 def base_fields(page: ServicePage) -> dict:

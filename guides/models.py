@@ -17,8 +17,8 @@ from wagtail_localize.fields import SynchronizedField
 
 from cms.blocks import GuideBodyBlock
 from cms.models import AgeRangeMixin, ReviewMixin, StableIdMixin
+from cms.panels import MaintenancePanel
 from cms.teams import TeamSectionMixin
-from tasks.admin.panels import OpenAlertsPanel
 
 
 class GuideIndexPage(TeamSectionMixin, Page):
@@ -65,7 +65,7 @@ class GuidePage(ReviewMixin, StableIdMixin, AgeRangeMixin, Page):
     ]
     edit_handler = TabbedInterface(
         [
-            ObjectList([OpenAlertsPanel(), *content_panels], heading="Guide"),
+            ObjectList([MaintenancePanel("open_alerts"), *content_panels], heading="Guide"),
             ObjectList(audience_panels, heading="Audience and topics"),
             ObjectList(ReviewMixin.review_panels, heading="Review"),
             ObjectList(Page.promote_panels, heading="Promote"),

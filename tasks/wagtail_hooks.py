@@ -13,6 +13,8 @@ from tasks.admin.actions import (
 )
 from tasks.admin.alerts import MaintainerAlertViewSet
 from tasks.admin.bounces import BouncingContactsReport, MarkWorkingView, may_manage_bounces
+from tasks.admin.contact_panels import ContactDeliveryPanel
+from tasks.admin.panels import OpenAlertsPanel
 from tasks.admin.reports import ListingReviewReport
 from tasks.admin.review_status import may_edit_listings
 from tasks.admin.unparsed_bounces import UnparsedBounceViewSet
@@ -107,3 +109,9 @@ def register_alert_viewset():
 @hooks.register("register_admin_viewset")
 def register_unparsed_bounce_viewset():
     return UnparsedBounceViewSet()
+
+
+@hooks.register("register_maintenance_panel")
+def maintenance_panels():
+    # The places the content models leave for us (cms.panels.MaintenancePanel).
+    return {"open_alerts": OpenAlertsPanel, "contact_delivery": ContactDeliveryPanel}

@@ -33,24 +33,19 @@ def request_dispatch() -> None:
     log, past every endpoint's cursor, and the beat's sweep dispatches them."""
     if not WebhookEndpoint.objects.filter(is_active=True).exists():
         return
-    if cache.add(DISPATCH_QUEUED_KEY, 1, timeout=30):
-        from tasks.webhooks import dispatch_webhook_events
-
-        if not enqueue(dispatch_webhook_events):
-            cache.delete(DISPATCH_QUEUED_KEY)  # so the next commit tries again
+    queued = cache.add(DISPATCH_QUEUED_KEY, 1, timeout=30)
+    if queued and not enqueue("tasks.dispatch_webhook_events"):
+        cache.delete(DISPATCH_QUEUED_KEY)  # so the next commit tries again
 
 
+# Tasks are named, not imported: they live in the layer above (tasks/webhooks.py).
 # Both leave rows the sweep finds (a due delivery, an active endpoint) if not queued.
 def queue_delivery(delivery_id: int) -> None:
-    from tasks.webhooks import deliver_webhook
-
-    enqueue(deliver_webhook, (delivery_id,))
+    enqueue("tasks.deliver_webhook", (delivery_id,))
 
 
 def queue_sweep() -> None:
-    from tasks.webhooks import sweep_webhooks
-
-    enqueue(sweep_webhooks)
+    enqueue("tasks.sweep_webhooks")
 
 
 def open_endpoint(endpoint: WebhookEndpoint) -> str:

@@ -8,10 +8,9 @@ from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
 from wagtail.search import index
 
 from cms.models import ReviewMixin, StableIdMixin
+from cms.panels import MaintenancePanel
 from cms.validators import validate_uk_phone
 from directory.choices import ServiceArea
-from tasks.admin.contact_panels import ContactDeliveryPanel
-from tasks.admin.panels import OpenAlertsPanel
 
 
 class Cluster(
@@ -32,10 +31,10 @@ class Cluster(
     ]
     edit_handler = TabbedInterface(
         [
-            ObjectList([OpenAlertsPanel(), *panels], heading="Cluster"),
+            ObjectList([MaintenancePanel("open_alerts"), *panels], heading="Cluster"),
             ObjectList(
                 [
-                    ContactDeliveryPanel("staff"),
+                    MaintenancePanel("contact_delivery", "staff"),
                     InlinePanel("staff", heading="Allocated staff", label="staff member"),
                 ],
                 heading="Staff",

@@ -13,9 +13,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.models import StableIdMixin
+from cms.panels import MaintenancePanel
 from cms.teams import TeamOwnedForm, TeamOwnedMixin
 from cms.validators import validate_uk_phone
-from tasks.admin.contact_panels import ContactDeliveryPanel
 
 
 class Organisation(
@@ -85,7 +85,7 @@ class Organisation(
             [
                 FieldPanel("website"),
                 FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
-                ContactDeliveryPanel(),
+                MaintenancePanel("contact_delivery"),
             ],
             heading="Contact",
         ),

@@ -6,10 +6,9 @@ from wagtail.search import index
 
 from cms.blocks import LinkBlock, PartnerBodyBlock
 from cms.models import ReviewMixin, StableIdMixin
+from cms.panels import MaintenancePanel
 from cms.teams import TeamSectionMixin
 from cms.visibility import is_public_media, public_pages
-from tasks.admin.contact_panels import ContactDeliveryPanel
-from tasks.admin.panels import OpenAlertsPanel
 
 
 class DirectoryIndexPage(TeamSectionMixin, Page):
@@ -54,9 +53,9 @@ class PartnerPage(ReviewMixin, StableIdMixin, Page):
     parent_page_types = ["directory.DirectoryIndexPage"]
     subpage_types = []
 
-    content_panels = [OpenAlertsPanel(), *Page.content_panels] + [
+    content_panels = [MaintenancePanel("open_alerts"), *Page.content_panels] + [
         FieldPanel("organisation"),
-        ContactDeliveryPanel("organisation"),
+        MaintenancePanel("contact_delivery", "organisation"),
         FieldPanel("introduction"),
         FieldPanel("logo"),
         FieldPanel("body"),

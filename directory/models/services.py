@@ -17,10 +17,9 @@ from wagtail_localize.fields import SynchronizedField
 
 from cms.fields import ChoiceListField
 from cms.models import AgeRangeMixin, ReviewMixin, StableIdMixin
+from cms.panels import MaintenancePanel
 from cms.validators import normalise_postcode, validate_uk_phone, validate_uk_postcode
 from directory.choices import LANGUAGES, ServiceArea
-from tasks.admin.contact_panels import ContactDeliveryPanel
-from tasks.admin.panels import OpenAlertsPanel
 
 
 class ServicePageForm(WagtailAdminPageForm):
@@ -136,14 +135,14 @@ class ServicePage(ReviewMixin, StableIdMixin, AgeRangeMixin, Page):
         FieldPanel("how_to_access"),
         FieldRowPanel([FieldPanel("cost"), FieldPanel("cost_description")], heading="Cost"),
         FieldPanel("website"),
-        ContactDeliveryPanel("contacts"),
+        MaintenancePanel("contact_delivery", "contacts"),
         InlinePanel("contacts", heading="Contacts", label="contact"),
         InlinePanel("locations", heading="Where", label="location"),
         InlinePanel("schedules", heading="When", label="time"),
     ]
     edit_handler = TabbedInterface(
         [
-            ObjectList([OpenAlertsPanel(), *content_panels], heading="Service"),
+            ObjectList([MaintenancePanel("open_alerts"), *content_panels], heading="Service"),
             ObjectList(audience_panels, heading="Who it is for"),
             ObjectList(access_panels, heading="Access and contacts"),
             ObjectList(ReviewMixin.review_panels, heading="Review"),

@@ -1,6 +1,7 @@
 """A warning beside contacts whose email address bounces, on their edit views.
 
-Imported by the listing models' panel definitions, so it imports no models at load time.
+Put in the listing models' edit views through cms.panels.MaintenancePanel; it imports no
+models at load time.
 """
 
 from django.urls import reverse

@@ -1,6 +1,7 @@
 """The open alerts about a listing, on its edit view.
 
-Imported by the listing models' panel definitions, so it imports no models at load time.
+Put in the listing models' edit views through cms.panels.MaintenancePanel; it imports no
+models at load time.
 """
 
 from django.utils.functional import cached_property

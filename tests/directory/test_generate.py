@@ -64,9 +64,10 @@ def test_refuses_a_nonsense_count(db):
 
 
 def test_generated_services_are_in_the_change_log(sections):
+    from api.changes import record_generated
     from api.models import ChangeLogEntry
 
-    created = generate_directory(10, seed=2, index=False)
+    created = generate_directory(10, seed=2, index=False, on_batch=record_generated)
     uuids = set(ServicePage.objects.filter(pk__in=created).values_list("uuid", flat=True))
     logged = ChangeLogEntry.objects.filter(object_id__in=uuids, action="upsert")
     assert logged.count() == 10

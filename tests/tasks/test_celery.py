@@ -6,8 +6,9 @@ from django.utils import timezone
 from wagtail.models import ReferenceIndex
 
 from cms.celery import app as celery_app
+from cms.heartbeat import last_heartbeat
 from home.models import HomePage
-from tasks.heartbeat import last_heartbeat, record_heartbeat
+from tasks.heartbeat import record_heartbeat
 from tasks.publishing import publish_scheduled
 
 

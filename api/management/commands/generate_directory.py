@@ -1,13 +1,15 @@
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from api.changes import record_generated
 from directory.generate import generate_directory
 
 
 class Command(BaseCommand):
     help = (
         "Add a large synthetic directory for benchmarks: N live services, each with 1-3 "
-        "locations, 1-3 contacts and 2-4 taxonomy terms, written in bulk."
+        "locations, 1-3 contacts and 2-4 taxonomy terms, written in bulk and logged as "
+        "published for the partner feeds."
     )
 
     def add_arguments(self, parser):
@@ -25,7 +27,11 @@ class Command(BaseCommand):
         with tqdm(total=services, unit="service", disable=options["verbosity"] == 0) as bar:
             try:
                 ids = generate_directory(
-                    services, seed=seed, progress=bar.update, index=not no_index
+                    services,
+                    seed=seed,
+                    progress=bar.update,
+                    index=not no_index,
+                    on_batch=record_generated,
                 )
             except RuntimeError as error:
                 raise CommandError(str(error)) from error
