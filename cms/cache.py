@@ -12,7 +12,7 @@ import uuid
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
 from django.core.cache.backends.redis import RedisCache
-from django.db import DatabaseError, connection, transaction
+from django.db import connection, transaction
 
 from cms.redis import breaker_for
 
@@ -92,7 +92,7 @@ def database_namespace() -> str:
     if name not in _namespaces:
         try:
             _namespaces[name] = _look_up_namespace()
-        except DatabaseError as error:
+        except Exception as error:
             # Down, or not migrated yet: tried again at the next key.
             logger.info("Cache keys are private to this process for now (%s)", error)
             return _PROCESS_ONLY
@@ -104,7 +104,7 @@ def _look_up_namespace() -> str:
 
     # A savepoint: a failure here must not break the caller's transaction.
     with transaction.atomic():
-        parts = [str(CacheEpoch.current())]
+        parts = [CacheEpoch.current()]
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute(

@@ -171,7 +171,8 @@ class CacheEpoch(models.Model):
     """A random value made when the database is migrated: part of the namespace of every
     cache key (cms.cache), so two databases sharing one Redis never read each other's
     entries. One row; a copy of the database copies it, and PostgreSQL's database oid
-    tells such copies apart."""
+    tells such copies apart. `python manage.py new_cache_epoch` adds a newer row, which
+    wins: after a database is restored in place, nothing cached before can match."""
 
     value = models.UUIDField(default=uuid.uuid4, editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
@@ -183,6 +184,8 @@ class CacheEpoch(models.Model):
         return str(self.value)
 
     @classmethod
-    def current(cls) -> uuid.UUID:
-        epoch = cls.objects.order_by("-pk").first() or cls.objects.create()
-        return epoch.value
+    def current(cls) -> str:
+        """The newest epoch; read only, so every process of one database agrees (a table
+        emptied by hand gives "-": the database oid still tells databases apart)."""
+        value = cls.objects.order_by("-pk").values_list("value", flat=True).first()
+        return str(value) if value else "-"

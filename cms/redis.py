@@ -27,8 +27,14 @@ logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-# What an unreachable or unresponsive server raises (refused, reset, timed out).
-UNAVAILABLE: tuple[type[Exception], ...] = (redis.ConnectionError, redis.TimeoutError)
+# What an unreachable, unresponsive or unwritable server raises (refused, reset, timed
+# out; a read-only replica after a failover; out of memory).
+UNAVAILABLE: tuple[type[Exception], ...] = (
+    redis.ConnectionError,
+    redis.TimeoutError,
+    redis.exceptions.ReadOnlyError,
+    redis.exceptions.OutOfMemoryError,
+)
 
 
 def connection_options() -> dict:

@@ -58,10 +58,13 @@ class CeleryBackend(BaseTaskBackend):
                 run_django_task, (task.module_path, result.args, result.kwargs), task_id=result.id
             )
             if not sent:
-                logger.warning("Not queued (broker unreachable): %s", task.module_path)
+                # Nothing catches this work up later (a file to delete, an index entry):
+                # do it now, in this process, rather than lose it.
+                logger.warning("Broker unreachable: running %s here", task.module_path)
+                task.call(*result.args, **result.kwargs)
 
-        # A broker outage must not turn a saved edit into an error page: the work is
-        # logged as not queued, and `update_index` can catch the index up.
+        # A broker outage must not turn a saved edit into an error page (robust): the
+        # work runs here instead, and a failure of it is logged, not raised.
         transaction.on_commit(send, robust=True)
         task_enqueued.send(type(self), task_result=result)
         return result

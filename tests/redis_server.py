@@ -60,6 +60,13 @@ class RedisServer:
     def resume(self) -> None:
         os.kill(self.process.pid, signal.SIGCONT)
 
+    def make_read_only(self) -> None:
+        """Answering, but refusing writes (READONLY), as a replica does after a failover."""
+        self.client().replicaof("127.0.0.1", "1")
+
+    def make_writable(self) -> None:
+        self.client().replicaof("NO", "ONE")
+
     def stop(self) -> None:
         for process in self.started:
             if process.poll() is None:

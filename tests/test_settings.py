@@ -128,3 +128,24 @@ def test_production_settings_start_when_configured(tmp_path):
     configured = settings_in(bare_environment(**PRODUCTION_ENV), tmp_path)
     assert configured["debug"] is False
     assert configured["engine"] == "django.db.backends.postgresql"
+
+
+PRINT_PROXY_SSL = (
+    "import json; from django.conf import settings as s; "
+    "print(json.dumps(s.SECURE_PROXY_SSL_HEADER))"
+)
+
+
+def test_x_forwarded_proto_is_believed_only_from_declared_proxies(tmp_path):
+    def proxy_ssl_header(**env):
+        result = run_manage(
+            "shell",
+            "-c",
+            PRINT_PROXY_SSL,
+            env=bare_environment(**PRODUCTION_ENV, LOCAL_DATA_DIR=str(tmp_path), **env),
+        )
+        assert result.returncode == 0, result.stderr
+        return json.loads(result.stdout.strip().splitlines()[-1])
+
+    assert proxy_ssl_header() is None  # no proxy: a client's claim of https is ignored
+    assert proxy_ssl_header(TRUSTED_PROXY_COUNT="1") == ["HTTP_X_FORWARDED_PROTO", "https"]

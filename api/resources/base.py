@@ -12,7 +12,6 @@ from django.core.cache import cache
 from django.core.cache.backends.locmem import LocMemCache
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
-from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import viewsets
 from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.response import Response
@@ -24,6 +23,7 @@ from api.models import ChangeLogEntry
 from api.pagination import FeedPagination
 from api.public import MODELS, lapse_subqueries, last_lapse, public_queryset
 from api.resources.common import ItemContext
+from api.resources.filters import FeedFilterBackend
 from api.scope import Scope
 from cms.client_ip import client_ip
 from cms.redis import breaker_for, redis_client
@@ -185,7 +185,7 @@ class FeedViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
     permission_classes = [HasPartnerKey]
     throttle_classes = [PartnerKeyThrottle, ClientIPThrottle]
     pagination_class = FeedPagination
-    filter_backends = [DjangoFilterBackend]
+    filter_backends = [FeedFilterBackend]
     # Parameters every list takes besides its filters.
     common_parameters = {"page", "page_size", "ordering"}
 

@@ -1,8 +1,4 @@
-"""Filters shared by the resources. Bad values are 400s naming the parameter.
-
-A message that quotes the value passes it as a parameter, never inside the message:
-django-filter formats messages with `%`, so a `%` of the caller's would break it.
-"""
+"""Filters shared by the resources. Bad values are 400s naming the parameter."""
 
 import uuid
 from datetime import UTC
@@ -13,16 +9,37 @@ from django.conf import settings
 from django.core import validators
 from django.db.models import Case, IntegerField, Value, When
 from django_filters.fields import IsoDateTimeField
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from wagtail.search.backends import get_search_backend
 
+from api.errors import BadParameters
 from api.public import public_queryset
 from api.scope import json_list_contains, keys_with_descendants
 from directory.choices import ServiceArea
 from directory.models import Organisation, TaxonomyTerm
 
 SEARCH_LIMIT = 1000
+
+
+class FeedFilterBackend(DjangoFilterBackend):
+    """django-filter's backend, with its errors as our 400s. Its own error path formats
+    each message with `%` against the caller's value (`translate_validation`), so a `%`
+    in a query became a 500; Django's forms format messages safely."""
+
+    def filter_queryset(self, request, queryset, view):
+        filterset = self.get_filterset(request, queryset, view)
+        if filterset is None:
+            return queryset
+        if not filterset.is_valid():
+            raise BadParameters(
+                {
+                    param: [error["message"] for error in messages]
+                    for param, messages in filterset.form.errors.get_json_data().items()
+                }
+            )
+        return filterset.qs
 
 
 def term_keys(value: str, vocabulary: str | None = None) -> set[str]:

@@ -73,8 +73,8 @@ NAT64_WELL_KNOWN = ipaddress.ip_network("64:ff9b::/96")
 def unwrapped(address: IPAddress) -> IPAddress:
     """The IPv4 address an IPv6 one stands for (IPv4-mapped, IPv4-compatible, NAT64,
     6to4), which is where a connection to it lands; else the address itself."""
-    if address.version == 4:
-        return address
+    if address.version == 4 or address.is_loopback or address.is_unspecified:
+        return address  # ::1 and :: are themselves, not IPv4-compatible forms
     if address.ipv4_mapped:
         return address.ipv4_mapped
     if address in IPV4_COMPATIBLE or address in NAT64_WELL_KNOWN:

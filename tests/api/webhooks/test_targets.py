@@ -117,3 +117,17 @@ def test_a_connection_landing_on_a_mapped_loopback_address_is_refused(
     connection, _peer = dual_stack_listener.accept()
     with connection:
         assert connection.recv(1024) == b""  # closed before a byte of the request was sent
+
+
+@override_settings(WEBHOOK_ALLOW_LOOPBACK=True)
+@pytest.mark.parametrize("url", ["http://127.0.0.1:8080/hook", "http://[::1]:8080/hook"])
+def test_development_may_use_loopback_over_either_ip_version(url):
+    check_url(url)  # raises if refused
+    host = url.split("//")[1].rsplit(":", 1)[0].strip("[]")
+    assert may_connect_to(ipaddress.ip_address(host))
+
+
+@override_settings(WEBHOOK_ALLOW_LOOPBACK=False)
+@pytest.mark.parametrize("address", ["::1", "::", "127.0.0.1"])
+def test_production_refuses_loopback_and_unspecified_of_either_version(address):
+    assert not may_connect_to(ipaddress.ip_address(address))
