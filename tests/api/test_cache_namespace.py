@@ -2,6 +2,7 @@
 restored backup) each serve their own items, and a change-log id reused after a restore
 cannot match an entry made before it."""
 
+import io
 import json
 import subprocess
 import sys
@@ -13,6 +14,7 @@ import psycopg
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.core.management import call_command
 from django.db import connection, connections
 from django.test.utils import CaptureQueriesContext
 
@@ -231,6 +233,15 @@ def test_the_namespace_is_looked_up_once_per_process(db, fresh_namespace):
         cache.get_many(["probe", "other"])
     assert len(first) > 0
     assert len(later) == 0
+
+
+def test_a_new_epoch_after_a_restore_in_place_hides_everything_cached_before(db, fresh_namespace):
+    cache.set("site-root-paths", "before the restore")
+    before = cms_cache.database_namespace()
+    call_command("new_cache_epoch", stdout=io.StringIO())
+    cms_cache._namespaces.clear()  # as the restart the command asks for does
+    assert cms_cache.database_namespace() != before
+    assert cache.get("site-root-paths") is None
 
 
 def test_a_change_log_id_reused_after_a_restore_cannot_match(sections, partner_api):
