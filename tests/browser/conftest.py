@@ -167,3 +167,18 @@ def log_in(live_server, new_page):
         return page
 
     return log_in_as
+
+
+def approve_from_dashboard(page, title: str, edit_url: str) -> None:
+    """As a moderator: open `title` from "Awaiting your review" on the dashboard, check
+    its edit view is `edit_url` (a pattern), and approve it (the workflow's last task,
+    which Wagtail calls "Approve and Publish")."""
+    from playwright.sync_api import expect
+
+    awaiting = page.locator("section").filter(
+        has=page.get_by_role("heading", name="Awaiting your review")
+    )
+    awaiting.get_by_role("link", name=title).first.click()
+    expect(page).to_have_url(re.compile(edit_url))
+    page.locator("footer").get_by_role("button", name="More actions").click()
+    page.get_by_role("button", name=re.compile(r"^Approve( and publish)?$", re.I)).click()

@@ -9,6 +9,7 @@ from wagtail.models import WorkflowState
 from cms.groups import COUNCIL_EDITORS, MODERATORS
 from directory.factories import OrganisationFactory
 from directory.models import ServicePage
+from tests.browser.conftest import approve_from_dashboard
 
 TITLE = "Autism parent support group"
 
@@ -101,14 +102,7 @@ def test_a_council_editor_submits_a_service_and_a_moderator_approves_it(
     # The moderator, in a browser of their own, finds it on their dashboard and
     # approves it from the edit view.
     page = log_in(moderator)
-    awaiting = page.locator("section").filter(
-        has=page.get_by_role("heading", name="Awaiting your review")
-    )
-    awaiting.get_by_role("link", name=TITLE).first.click()
-    expect(page).to_have_url(re.compile(rf"/admin/pages/{service.pk}/edit/$"))
-    page.locator("footer").get_by_role("button", name="More actions").click()
-    # The workflow's last (only) task: Wagtail calls it "Approve and Publish".
-    page.get_by_role("button", name=re.compile(r"^Approve( and publish)?$", re.I)).click()
+    approve_from_dashboard(page, TITLE, rf"/admin/pages/{service.pk}/edit/$")
     expect(page).to_have_url(re.compile(rf"/admin/pages/{council.pk}/$"))
     expect(page.locator(".messages")).to_contain_text(f"Page '{TITLE}' has been updated.")
 

@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 from api.models import Partner, PartnerAPIKey
 from cms.groups import COUNCIL_EDITORS, MODERATORS
 from directory.factories import OrganisationFactory
+from tests.browser.conftest import approve_from_dashboard
 
 OLD_NAME = "Colchester Parent Support"
 NEW_NAME = "Colchester Parent Support CIO"
@@ -48,13 +49,7 @@ def test_a_council_editor_renames_a_shared_organisation_and_a_moderator_approves
 
     # The moderator finds it awaiting their review, and approves it.
     page = log_in(moderator)
-    awaiting = page.locator("section").filter(
-        has=page.get_by_role("heading", name="Awaiting your review")
-    )
-    awaiting.get_by_role("link", name=NEW_NAME).first.click()
-    expect(page).to_have_url(re.compile(rf"/organisation/edit/{organisation.pk}/$"))
-    page.locator("footer").get_by_role("button", name="More actions").click()
-    page.get_by_role("button", name=re.compile(r"^Approve( and publish)?$", re.I)).click()
+    approve_from_dashboard(page, NEW_NAME, rf"/organisation/edit/{organisation.pk}/$")
     expect(page.locator(".messages")).to_contain_text(NEW_NAME)
 
     organisation.refresh_from_db()
