@@ -188,7 +188,7 @@ class LocalOfferContentChecker(ContentCheckerItem):
             "error_name": "Link text does not say where it goes",
             "help_text": (
                 "Replace words like “click here” or “read more” with what the reader "
-                "will find, for example “How to apply for an EHC needs assessment”."
+                "will find, for example “How mediation works”."
             ),
         },
         "lo-summary-length": {
