@@ -8,7 +8,7 @@ import wagtail_factories
 from playwright.sync_api import Locator, Page, expect
 
 from cms.groups import COUNCIL_EDITORS, MODERATORS
-from directory.factories import ServicePageFactory
+from directory.factories import OrganisationFactory, ServicePageFactory, TaxonomyTermFactory
 from guides.factories import GuidePageFactory
 from tests.browser.conftest import ARTIFACTS, approve_from_dashboard
 from tests.browser.test_moderation_flow import submit_for_moderation
@@ -99,8 +99,12 @@ def test_editor_and_moderator_see_our_findings_and_can_still_publish(
 
 
 def test_a_clean_service_passes_every_check(live_server, site_for_browser, make_user, log_in):
+    # Names its editor does not write are not theirs to spell out.
+    organisation = OrganisationFactory(name="NHS Suffolk and North East Essex ICB")
+    adhd = TaxonomyTermFactory(vocabulary="need", code="adhd", name="ADHD")
     service = ServicePageFactory(
         parent=site_for_browser["council"],
+        organisation=organisation,
         title="Sensory play sessions",
         description=(
             "<p>Relaxed play sessions for children with special educational needs and "
@@ -108,6 +112,8 @@ def test_a_clean_service_passes_every_check(live_server, site_for_browser, make_
             '<a href="https://play.example.org/">the sessions near you</a>.</p>'
         ),
     )
+    service.terms.set([adhd])
+    service.save_revision()
 
     page = log_in(make_user("council-editor", COUNCIL_EDITORS))
     page.goto(f"{live_server.url}/admin/pages/{service.pk}/edit/")

@@ -3,6 +3,10 @@
  *
  * Rules, options and messages are configured in cms/checks.py; this file gives Axe the
  * functions that evaluate them. Each returns true when the element passes.
+ *
+ * Text the page's editor does not write (other pages' titles in listings, organisation
+ * and taxonomy names) is marked `data-checks-skip` in the templates: it passes, and the
+ * abbreviation check does not read it.
  */
 (() => {
   const userbar = window.wagtail && window.wagtail.userbar;
@@ -16,6 +20,9 @@
       .replace(/[‐‑-]/g, '')
       .replace(/[^\p{L}\p{N}]+/gu, ' ')
       .trim();
+
+  const SKIP = '[data-checks-skip]';
+  const editorWrote = (node) => !node.closest(SKIP);
 
   const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -46,7 +53,12 @@
    * Nodes are joined with a space, so that words in separate elements stay apart.
    */
   const readContent = (content) => {
-    const walker = content.ownerDocument.createTreeWalker(content, NodeFilter.SHOW_TEXT);
+    const walker = content.ownerDocument.createTreeWalker(content, NodeFilter.SHOW_TEXT, {
+      acceptNode: (node) =>
+        node.parentElement && editorWrote(node.parentElement)
+          ? NodeFilter.FILTER_ACCEPT
+          : NodeFilter.FILTER_REJECT,
+    });
     const pieces = [];
     let text = '';
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -90,9 +102,14 @@
     return !content || unexplainedFirstUse(content, options) !== node;
   };
 
-  userbar.registerCheck('lo-has-description', hasDescription);
-  userbar.registerCheck('lo-heading-follows-on', headingFollowsOn);
-  userbar.registerCheck('lo-link-says-where', linkSaysWhere);
-  userbar.registerCheck('lo-short-enough', shortEnough);
-  userbar.registerCheck('lo-abbreviation-explained', abbreviationExplained);
+  const checks = {
+    'lo-has-description': hasDescription,
+    'lo-heading-follows-on': headingFollowsOn,
+    'lo-link-says-where': linkSaysWhere,
+    'lo-short-enough': shortEnough,
+    'lo-abbreviation-explained': abbreviationExplained,
+  };
+  Object.entries(checks).forEach(([id, check]) => {
+    userbar.registerCheck(id, (node, options) => !editorWrote(node) || check(node, options));
+  });
 })();
