@@ -16,6 +16,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.blocks import GuideBodyBlock
+from cms.localise import in_page_language
 from cms.models import AgeRangeMixin, ReviewMixin, StableIdMixin
 from cms.panels import MaintenancePanel
 from cms.teams import TeamSectionMixin
@@ -85,6 +86,14 @@ class GuidePage(ReviewMixin, StableIdMixin, AgeRangeMixin, Page):
 
     class Meta:
         verbose_name = "guide"
+
+    @property
+    def audience_in_page_language(self) -> list:
+        return in_page_language(self, self.audience.all())
+
+    @property
+    def topics_in_page_language(self) -> list:
+        return in_page_language(self, self.topics.all())
 
     def clean(self):
         super().clean()

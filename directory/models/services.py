@@ -16,10 +16,21 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.fields import ChoiceListField
+from cms.localise import in_page_language
 from cms.models import AgeRangeMixin, ReviewMixin, StableIdMixin
 from cms.panels import MaintenancePanel
 from cms.validators import normalise_postcode, validate_uk_phone, validate_uk_postcode
 from directory.choices import LANGUAGES, ServiceArea
+from directory.models.taxonomy import TaxonomyTerm, Vocabulary
+
+LANGUAGE_NAMES = dict(LANGUAGES)
+SERVICE_AREA_NAMES = dict(ServiceArea.choices)
+#: How a service's terms are grouped where families read them.
+TERM_GROUPS = [
+    (Vocabulary.CATEGORY, "Categories"),
+    (Vocabulary.NEED, "Needs"),
+    (Vocabulary.AUDIENCE, "Audiences"),
+]
 
 
 class ServicePageForm(WagtailAdminPageForm):
@@ -167,6 +178,27 @@ class ServicePage(ReviewMixin, StableIdMixin, AgeRangeMixin, Page):
 
     class Meta:
         verbose_name = "service"
+
+    def terms_by_group(self) -> list[tuple[str, list[TaxonomyTerm]]]:
+        """Its categories, needs and audiences, each a list of terms in the page's
+        language (terms are chosen in the source language): as families read them."""
+        terms = sorted(
+            in_page_language(self, self.terms.all()),
+            key=lambda term: (term.sort_order, term.name),
+        )
+        return [
+            (label, group)
+            for vocabulary, label in TERM_GROUPS
+            if (group := [term for term in terms if term.vocabulary == vocabulary])
+        ]
+
+    @property
+    def language_names(self) -> list[str]:
+        return [LANGUAGE_NAMES.get(code, code) for code in self.languages]
+
+    @property
+    def service_area_names(self) -> list[str]:
+        return [SERVICE_AREA_NAMES.get(code, code) for code in self.service_areas]
 
     def clean(self):
         super().clean()
