@@ -18,6 +18,7 @@ from wagtail_localize.fields import SynchronizedField
 from cms.blocks import GuideBodyBlock
 from cms.models import AgeRangeMixin, ReviewMixin, StableIdMixin
 from cms.panels import MaintenancePanel
+from cms.reviewers import ReviewedPageForm
 from cms.teams import TeamSectionMixin
 
 
@@ -36,6 +37,8 @@ class GuideIndexPage(TeamSectionMixin, Page):
 
 class GuidePage(ReviewMixin, StableIdMixin, AgeRangeMixin, Page):
     """Advice for families or young people, such as "When people can't agree"."""
+
+    base_form_class = ReviewedPageForm
 
     introduction = models.TextField(help_text="What the guide helps with, in a sentence or two.")
     body = StreamField(GuideBodyBlock())
