@@ -178,3 +178,19 @@ def test_another_teams_section_says_whose_it_is(client, make_user, sections):
 
     own = soup(client.get(reverse("wagtailadmin_explore", args=[sections["health"].pk])))
     assert "This section belongs to" not in own.get_text(" ")
+
+
+def test_the_admin_links_to_pages_at_their_public_addresses(admin_client, sections):
+    # The admin runs in en-gb, a variant of the English content: no prefix for it.
+    service = ServicePageFactory(parent=sections["council"], slug="portage")
+    polish = service.copy_for_translation(
+        Locale.objects.create(language_code="pl"), copy_parents=True
+    )
+    polish.save_revision().publish()
+
+    def live_links(section) -> list[str]:
+        page = soup(admin_client.get(reverse("wagtailadmin_explore", args=[section.pk])))
+        return [link["href"] for link in page.select("a[title='Visit the live page']")]
+
+    assert live_links(sections["council"]) == ["/directory/council/portage/"]
+    assert live_links(polish.get_parent()) == ["/pl/directory/council/portage/"]
