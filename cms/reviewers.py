@@ -6,14 +6,16 @@ from django.contrib.auth.models import Group
 from django.db import models
 from django.db.models import Q
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from cms.groups import MAINTAINERS
 from cms.teams import TEAM_GROUPS, team_sections
 
 
 def team_groups_for_page(page: Page) -> list[str]:
-    """The editors' group of the team whose section the page is in (the nearest one)."""
+    """The editors' group of the team whose section the page is in (the nearest one). A
+    translation is in its source's section: the sections are granted in the source tree."""
+    page = page.get_translation_or_none(Locale.get_default()) or page
     sections = [s for s in team_sections() if page.path.startswith(s.path)]
     if not sections:
         return []

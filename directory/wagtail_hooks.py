@@ -1,14 +1,12 @@
-from django.contrib import messages as django_messages
-from django.utils.translation import gettext
 from wagtail import hooks
-from wagtail.admin import messages
 from wagtail.admin.ui.tables import LiveStatusTagColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cms.moderation import ModeratedPageViewSet
 from cms.snippets import ObjectPermissionSnippetViewSet
 from cms.teams import TeamSectionMixin, sync_team_permissions
-from directory.models import Cluster, Organisation, TaxonomyTerm
+from directory.models import Cluster, Organisation, PartnerPage, ServicePage, TaxonomyTerm
 
 
 class OrganisationViewSet(ObjectPermissionSnippetViewSet):
@@ -63,24 +61,11 @@ def grant_team_sections(request, page):
         sync_team_permissions()
 
 
-@hooks.register("after_edit_page")
-def say_what_approval_published(request, page):
-    """Approving a page's last moderation task publishes it, but Wagtail's edit view says
-    only "Page '…' has been updated.": say what went live instead."""
-    if request.POST.get("workflow-action-name") != "approve":
-        return
-    page = type(page).objects.get(pk=page.pk)  # as the approval left it
-    if page.workflow_in_progress or not page.live or page.has_unpublished_changes:
-        return  # on to the workflow's next task, not yet published
-    title = page.get_admin_display_title()
-    updated = messages.render(
-        gettext("Page '%(page_title)s' has been updated.") % {"page_title": title}, None
-    )
-    # Reading the queued messages takes them; put back all but Wagtail's.
-    queued = list(django_messages.get_messages(request))
-    for message in queued:
-        if message.message != updated:
-            django_messages.add_message(
-                request, message.level, message.message, extra_tags=message.extra_tags
-            )
-    messages.success(request, f"'{title}' approved and published.")
+@hooks.register("register_admin_viewset")
+def register_service_page_viewset():
+    return ModeratedPageViewSet("service_pages", model=ServicePage)
+
+
+@hooks.register("register_admin_viewset")
+def register_partner_page_viewset():
+    return ModeratedPageViewSet("partner_pages", model=PartnerPage)

@@ -194,3 +194,31 @@ def test_the_admin_links_to_pages_at_their_public_addresses(admin_client, sectio
 
     assert live_links(sections["council"]) == ["/directory/council/portage/"]
     assert live_links(polish.get_parent()) == ["/pl/directory/council/portage/"]
+
+
+# Approving -----------------------------------------------------------------------------------
+
+
+def test_approving_from_the_dashboard_says_what_was_published(client, make_user, sections):
+    editor = make_user("council-editor", COUNCIL_EDITORS)
+    service = ServicePageFactory(parent=sections["council"], title="Sensory play")
+    service.title = "Sensory play group"
+    service.save_revision(user=editor)
+    service.get_workflow().start(service, editor)
+    client.force_login(make_user("moderator", MODERATORS))
+
+    dashboard = soup(client.get(reverse("wagtailadmin_home"))).get_text(" ")
+    assert "Sensory play group" in dashboard
+    task_state = service.current_workflow_task_state
+    approve = reverse(
+        "wagtailadmin_pages:workflow_action", args=[service.pk, "approve", task_state.pk]
+    )
+    response = client.post(
+        approve, {"comment": ""}, HTTP_REFERER=reverse("wagtailadmin_home"), follow=True
+    )
+
+    messages = [" ".join(m.get_text(" ").split()) for m in soup(response).select(".messages li")]
+    assert messages == ["'Sensory play group' approved and published."]
+    service.refresh_from_db()
+    assert service.live
+    assert service.title == "Sensory play group"
