@@ -1,8 +1,10 @@
 from django.conf import settings
-from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import URLResolver, include, path
+from django.urls.resolvers import LocalePrefixPattern
+from django.utils.translation import get_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.health import health
@@ -22,8 +24,28 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Pages render only for previews and as a fallback; partners read the API.
-urlpatterns += i18n_patterns(
-    path("", include(wagtail_urls)),
-    prefix_default_language=False,
+
+class ContentLanguagePrefix(LocalePrefixPattern):
+    """i18n_patterns' prefix, with none for the default content language in any of its
+    variants: the admin runs in British English (en-gb), and its links to English pages
+    are the same as everyone else's (/directory/…, not /en-gb/directory/…)."""
+
+    @property
+    def language_prefix(self):
+        language = get_language() or settings.LANGUAGE_CODE
+        try:
+            content_language = get_supported_content_language_variant(language)
+        except LookupError:
+            content_language = None
+        if content_language == get_supported_content_language_variant(settings.LANGUAGE_CODE):
+            return ""
+        return f"{content_language or language}/"
+
+
+# Pages render only for previews and as a fallback; partners read the API. As
+# i18n_patterns(..., prefix_default_language=False) would, but for ContentLanguagePrefix.
+urlpatterns.append(
+    URLResolver(
+        ContentLanguagePrefix(prefix_default_language=False), [path("", include(wagtail_urls))]
+    )
 )

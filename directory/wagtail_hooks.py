@@ -3,9 +3,10 @@ from wagtail.admin.ui.tables import LiveStatusTagColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cms.moderation import ModeratedPageViewSet
 from cms.snippets import ObjectPermissionSnippetViewSet
 from cms.teams import TeamSectionMixin, sync_team_permissions
-from directory.models import Cluster, Organisation, TaxonomyTerm
+from directory.models import Cluster, Organisation, PartnerPage, ServicePage, TaxonomyTerm
 
 
 class OrganisationViewSet(ObjectPermissionSnippetViewSet):
@@ -58,3 +59,13 @@ def grant_team_sections(request, page):
     # A section's team decides who may edit below it: keep the grants in step.
     if isinstance(page.specific, TeamSectionMixin):
         sync_team_permissions()
+
+
+@hooks.register("register_admin_viewset")
+def register_service_page_viewset():
+    return ModeratedPageViewSet("service_pages", model=ServicePage)
+
+
+@hooks.register("register_admin_viewset")
+def register_partner_page_viewset():
+    return ModeratedPageViewSet("partner_pages", model=PartnerPage)

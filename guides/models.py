@@ -19,6 +19,7 @@ from cms.blocks import GuideBodyBlock
 from cms.localise import in_page_language
 from cms.models import AgeRangeMixin, ReviewMixin, StableIdMixin
 from cms.panels import MaintenancePanel
+from cms.reviewers import ReviewedPageForm
 from cms.teams import TeamSectionMixin
 
 
@@ -37,6 +38,8 @@ class GuideIndexPage(TeamSectionMixin, Page):
 
 class GuidePage(ReviewMixin, StableIdMixin, AgeRangeMixin, Page):
     """Advice for families or young people, such as "When people can't agree"."""
+
+    base_form_class = ReviewedPageForm
 
     introduction = models.TextField(help_text="What the guide helps with, in a sentence or two.")
     body = StreamField(GuideBodyBlock())

@@ -40,23 +40,26 @@ class MaintainerAlert(models.Model):
         FAILING_WEBHOOK = "failing-webhook", "Partner webhook failing"
         BOUNCING_CONTACT = "bouncing-contact", "Contact email returned undelivered"
 
-    kind = models.CharField(max_length=40, choices=Kind.choices, db_index=True)
+    kind = models.CharField("alert", max_length=40, choices=Kind.choices, db_index=True)
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
     # Every object we alert about has an integer primary key; an integer keeps the
     # jobs' joins on indexes (Wagtail's generic relations use text to allow any key).
     object_id = models.PositiveBigIntegerField()
     subject = GenericForeignKey("content_type", "object_id")
     label = models.CharField(
-        max_length=255, help_text="The object's name when the alert was raised."
+        "about", max_length=255, help_text="The object's name when the alert was raised."
     )
     # Long enough for an email address: a bouncing contact's cycle is the address.
     cycle = models.CharField(max_length=254, blank=True)
-    message = models.TextField(blank=True)
-    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    message = models.TextField("details", blank=True)
+    created_at = models.DateTimeField("raised", default=timezone.now, db_index=True)
     notified_at = models.DateTimeField(
-        null=True, blank=True, help_text="When it last went into the maintainers' digest."
+        "last in the digest",
+        null=True,
+        blank=True,
+        help_text="When it last went into the maintainers' digest.",
     )
-    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_at = models.DateTimeField("resolved", null=True, blank=True)
 
     objects = AlertQuerySet.as_manager()
 

@@ -424,3 +424,14 @@ AXES_COOLOFF_MESSAGE = (
     "Too many failed sign-in attempts for this account from your network. "
     f"Try again in {LOGIN_COOLOFF_MINUTES} minutes, or ask an administrator to unlock it."
 )
+
+# The admin in British English (docs/content-model.md) -----------------------------------
+# Dates written out read "20 February 2024" (cms/formats). Only the admin: LANGUAGE_CODE and
+# LANGUAGES above stay the content languages, so wagtail-localize's default locale, the
+# public pages and the API (its locales, its Content-Language) are as they were.
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("en-gb", "British English")]
+FORMAT_MODULE_PATH = ["cms.formats"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.locale.LocaleMiddleware") + 1,
+    "cms.middleware.AdminLanguageMiddleware",
+)

@@ -9,6 +9,7 @@ from wagtail.search import index
 
 from cms.models import ReviewMixin, StableIdMixin
 from cms.panels import MaintenancePanel
+from cms.reviewers import ReviewedSnippetForm
 from cms.validators import validate_uk_phone
 from directory.choices import ServiceArea
 
@@ -18,6 +19,8 @@ class Cluster(
 ):
     """An Education, Early Years and SEND cluster: settings grouped by locality, with
     the council staff allocated to them (seed 000)."""
+
+    base_form_class = ReviewedSnippetForm
 
     name = models.CharField(max_length=255)
     quadrant = models.CharField(max_length=20, choices=ServiceArea.choices)

@@ -7,6 +7,7 @@ from wagtail.search import index
 from cms.blocks import LinkBlock, PartnerBodyBlock
 from cms.models import ReviewMixin, StableIdMixin
 from cms.panels import MaintenancePanel
+from cms.reviewers import ReviewedPageForm
 from cms.teams import TeamSectionMixin
 from cms.visibility import is_public_media, public_pages
 
@@ -32,6 +33,8 @@ class DirectoryIndexPage(TeamSectionMixin, Page):
 
 class PartnerPage(ReviewMixin, StableIdMixin, Page):
     """The profile of a partner organisation, such as MAZE or the Multi Schools Council."""
+
+    base_form_class = ReviewedPageForm
 
     organisation = models.ForeignKey(
         "directory.Organisation", on_delete=models.PROTECT, related_name="partner_pages"

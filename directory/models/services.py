@@ -2,7 +2,6 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -19,6 +18,7 @@ from cms.fields import ChoiceListField
 from cms.localise import in_page_language
 from cms.models import AgeRangeMixin, ReviewMixin, StableIdMixin
 from cms.panels import MaintenancePanel
+from cms.reviewers import ReviewedPageForm
 from cms.validators import normalise_postcode, validate_uk_phone, validate_uk_postcode
 from directory.choices import LANGUAGES, ServiceArea
 from directory.models.taxonomy import TaxonomyTerm, Vocabulary
@@ -33,7 +33,7 @@ TERM_GROUPS = [
 ]
 
 
-class ServicePageForm(WagtailAdminPageForm):
+class ServicePageForm(ReviewedPageForm):
     """Rules that span the page and its inline contacts."""
 
     def __init__(self, *args, **kwargs):

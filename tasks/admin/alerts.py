@@ -109,6 +109,14 @@ class AlertIndexView(generic.IndexView):
 
 
 class AlertInspectView(generic.InspectView):
+    def get_fields_context(self):
+        # A date not reached yet (not in a digest, not resolved) is left out, not "None".
+        return [
+            self.get_context_for_field(name)
+            for name in self.fields
+            if getattr(self.object, name) not in (None, "")
+        ]
+
     @cached_property
     def header_buttons(self):
         buttons = []
@@ -136,15 +144,9 @@ class MaintainerAlertViewSet(ModelViewSet):
     list_display = ["label", "kind", "created_at", "notified_at", "resolved_at"]
     search_fields = ["label", "message"]
     ordering = ["-created_at", "-pk"]
-    inspect_view_fields = [
-        "kind",
-        "label",
-        "message",
-        "cycle",
-        "created_at",
-        "notified_at",
-        "resolved_at",
-    ]
+    # Not the cycle: it tells one occurrence from the next, for the jobs, and the details
+    # already say it in words (the due date missed, the address that bounces).
+    inspect_view_fields = ["kind", "label", "message", "created_at", "notified_at", "resolved_at"]
 
     def resolve_view(self, request, pk):
         alert = get_object_or_404(MaintainerAlert, pk=pk)

@@ -339,6 +339,14 @@ class MarkWorkingView(WagtailAdminTemplateMixin, FormView):
     def get_page_subtitle(self):
         return self.record.address
 
+    def get_breadcrumbs_items(self):
+        report = {"url": reverse("bounces_admin:report"), "label": "Contacts that bounce"}
+        return [
+            *self.breadcrumbs_items,
+            *([report] if may_manage_bounces(self.request.user) else []),
+            {"url": None, "label": self.get_page_title(), "sublabel": self.record.address},
+        ]
+
     @cached_property
     def next_url(self) -> str:
         if url := get_valid_next_url_from_request(self.request):

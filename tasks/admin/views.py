@@ -44,11 +44,22 @@ class MarkReviewedView(WagtailAdminTemplateMixin, TemplateView):
     def get_page_subtitle(self):
         return str(self.listing)
 
+    def get_breadcrumbs_items(self):
+        # As Wagtail's own object views do: the listing, then this action on it (else the
+        # only breadcrumb, and so the heading, would be "Home").
+        return [
+            *self.breadcrumbs_items,
+            {"url": self.edit_url, "label": str(self.listing)},
+            {"url": None, "label": self.get_page_title(), "sublabel": str(self.listing)},
+        ]
+
+    @cached_property
+    def edit_url(self):
+        return AdminURLFinder().get_edit_url(self.listing)
+
     @cached_property
     def next_url(self):
-        return get_valid_next_url_from_request(self.request) or AdminURLFinder().get_edit_url(
-            self.listing
-        )
+        return get_valid_next_url_from_request(self.request) or self.edit_url
 
     def get_context_data(self, **kwargs):
         return {

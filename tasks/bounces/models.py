@@ -44,7 +44,11 @@ class ContactAddress(models.Model):
     )
     status_since = models.DateTimeField(null=True, blank=True)
     score = models.PositiveSmallIntegerField(
-        default=0, help_text="Days with a temporary failure since the last delivery."
+        default=0,
+        help_text=(
+            "Days with a temporary failure since the last delivery; a permanent failure "
+            "counts as the whole threshold (BOUNCE_SOFT_THRESHOLD) at once."
+        ),
     )
     soft_bounced_on = models.DateField(
         null=True, blank=True, help_text="The last day counted in the score."

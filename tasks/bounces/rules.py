@@ -3,7 +3,8 @@
 - A permanent failure (5.x.x, or the provider says permanent / hard) bounces the address
   at once.
 - A temporary failure (4.x.x, delayed, deferred) adds one to its score, at most once a
-  day; past `BOUNCE_SOFT_THRESHOLD` the address is bounced.
+  day; at `BOUNCE_SOFT_THRESHOLD` the address is bounced. The score is on that one scale:
+  a permanent failure brings it to the threshold at once.
 - A spam complaint marks it complained: we stop writing to it.
 - A delivery makes it OK again and clears the score (but does not take back a complaint).
 - News older than the last event applied is logged, not applied: a report that arrives
@@ -68,6 +69,7 @@ def apply_event(address: ContactAddress, event: Event) -> None:
     status = address.status
     if event.kind == EventKind.HARD_BOUNCE:
         status = Status.BOUNCED
+        address.score = max(address.score, settings.BOUNCE_SOFT_THRESHOLD)
     elif event.kind == EventKind.SOFT_BOUNCE:
         if status not in (Status.BOUNCED, Status.COMPLAINED):
             day = timezone.localdate(event.occurred_at)

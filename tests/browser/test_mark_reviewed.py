@@ -41,6 +41,11 @@ def test_a_maintainer_marks_an_overdue_service_reviewed(
     page.locator("footer").get_by_role("button", name="More actions").click()
     page.get_by_role("link", name="Mark as reviewed").click()
     expect(page.get_by_text("This also closes these open alerts")).to_be_visible()
+    # Headed with the listing (as Wagtail heads its own views of one object), not "Home".
+    breadcrumbs = page.get_by_role("navigation", name="Breadcrumb")
+    expect(breadcrumbs.get_by_role("listitem").last).to_have_text(
+        re.compile(rf"Mark as reviewed\W+{TITLE}")
+    )
     page.get_by_role("button", name="Yes, mark as reviewed").click()
 
     expect(page).to_have_url(re.compile(rf"/admin/pages/{service.pk}/edit/$"))

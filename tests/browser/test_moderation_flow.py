@@ -104,7 +104,8 @@ def test_a_council_editor_submits_a_service_and_a_moderator_approves_it(
     page = log_in(moderator)
     approve_from_dashboard(page, TITLE, rf"/admin/pages/{service.pk}/edit/$")
     expect(page).to_have_url(re.compile(rf"/admin/pages/{council.pk}/$"))
-    expect(page.locator(".messages")).to_contain_text(f"Page '{TITLE}' has been updated.")
+    # It says what went live, not only that the page was updated.
+    expect(page.locator(".messages")).to_have_text(f"'{TITLE}' approved and published.")
 
     service.refresh_from_db()
     assert service.live

@@ -20,6 +20,7 @@ from cms.groups import COUNCIL_EDITORS, ICB_EDITORS, MAINTAINERS
 from directory.factories import ClusterStaffFactory, OrganisationFactory, PartnerPageFactory
 from directory.models import ClusterStaff
 from tasks.bounces.ingest import record_events
+from tasks.bounces.manual import record_manual_event
 from tasks.bounces.models import ContactAddress, DeliveryEvent, EventKind, UnparsedBounce
 from tasks.bounces.rules import Event
 from tasks.models import MaintainerAlert
@@ -333,10 +334,29 @@ def test_the_xlsx_export_follows_the_filters(admin_client, problems):
 
     assert list(rows[0]) == HEADINGS
     assert [row[0] for row in rows[1:]] == ["shared@council.test"]
-    assert rows[1][2] == 0
+    assert rows[1][2] == 3  # a permanent failure is the whole threshold at once
     last_event_at = address("shared@council.test").last_event_at
     assert abs(rows[1][3] - timezone.make_naive(last_event_at, UTC)) < timedelta(seconds=1)
     assert rows[1][7] == "Cluster: Colchester North; Service: Portage home visiting"
+
+
+def test_a_bounce_recorded_by_hand_shows_its_smtp_status_and_a_bounced_score(
+    admin_client, listing, settings
+):
+    settings.BOUNCE_SOFT_THRESHOLD = 3
+    listing("service", 100, title="Portage home visiting", contacts=contacts("gone@school.test"))
+    # As the demo content records one: the mail server's words in the note.
+    record_manual_event(
+        "gone@school.test", EventKind.HARD_BOUNCE, note="550 5.1.1 Mailbox unavailable"
+    )
+
+    row = report_table(admin_client)
+    row = unescape(row[row.index("gone@school.test") :])
+    cells = [cell.strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+    assert "Returned undelivered" in cells
+    assert "5.1.1" in cells
+    assert "3" in cells
+    assert "0" not in cells
 
 
 # Mark as working ---------------------------------------------------------------------

@@ -76,6 +76,8 @@ def test_a_permanent_failure_bounces_the_address_at_once(service):
     address = status_of("team@example.org")
     assert (address.status, address.status_since) == (Status.BOUNCED, NOW)
     assert address.last_diagnostic == "550 5.1.1 unknown"
+    # On the scale of temporary failures, a permanent one is the whole threshold.
+    assert address.score == 3
 
 
 def test_temporary_failures_count_once_a_day_until_the_threshold(service):

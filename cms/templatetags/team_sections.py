@@ -1,0 +1,21 @@
+"""The admin's page explorer says when a section belongs to another team."""
+
+from django import template
+from wagtail.models import Page
+
+from cms.teams import Team, team_sections
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def other_teams_section(context, page: Page) -> str:
+    """The name of the team whose section `page` is in, when the user may neither edit nor
+    add pages there (Wagtail then lists none of its pages); else ""."""
+    permissions = page.permissions_for_user(context["request"].user)
+    if permissions.can_edit() or permissions.can_add_subpage():
+        return ""
+    sections = [section for section in team_sections() if page.path.startswith(section.path)]
+    if not sections:
+        return ""
+    return Team(max(sections, key=lambda section: len(section.path)).team).label
