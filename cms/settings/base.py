@@ -97,6 +97,9 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite creates the file but not its folder: made here, so that every command
+    # (migrate on a fresh clone included) finds it.
+    Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     # Web, worker and beat share the file: WAL and a busy timeout keep them
     # from tripping over each other's locks.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
