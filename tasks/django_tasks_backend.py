@@ -10,6 +10,8 @@ is sent for a transaction that rolled back.
 import logging
 
 from celery import shared_task
+from django.apps import apps
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
@@ -32,7 +34,24 @@ logger = logging.getLogger(__name__)
 )
 def run_django_task(module_path: str, args: list, kwargs: dict) -> None:
     task: Task = import_string(module_path)
-    task.call(*args, **kwargs)
+    try:
+        task.call(*args, **kwargs)
+    except ObjectDoesNotExist:
+        if not names_a_deleted_row(args):
+            raise
+        # Saved, then gone before the worker got to it (publishing a page replaces its
+        # child rows; a translation replaces the copy it started from): nothing to index.
+        logger.debug("%s%s: the row no longer exists; nothing to do", module_path, tuple(args))
+
+
+def names_a_deleted_row(args: list) -> bool:
+    """Wagtail's index and image jobs name their row as (app label, model name, pk)."""
+    try:
+        app_label, model_name, pk = args
+        model = apps.get_model(app_label, model_name)
+    except (TypeError, ValueError, LookupError):
+        return False
+    return not model._default_manager.filter(pk=pk).exists()
 
 
 class CeleryBackend(BaseTaskBackend):
