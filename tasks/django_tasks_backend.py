@@ -33,15 +33,18 @@ logger = logging.getLogger(__name__)
     max_retries=5,
 )
 def run_django_task(module_path: str, args: list, kwargs: dict) -> None:
-    task: Task = import_string(module_path)
+    call_unless_row_deleted(import_string(module_path), args, kwargs)
+
+
+def call_unless_row_deleted(task: Task, args: list, kwargs: dict) -> None:
     try:
         task.call(*args, **kwargs)
     except ObjectDoesNotExist:
         if not names_a_deleted_row(args):
             raise
-        # Saved, then gone before the worker got to it (publishing a page replaces its
-        # child rows; a translation replaces the copy it started from): nothing to index.
-        logger.debug("%s%s: the row no longer exists; nothing to do", module_path, tuple(args))
+        # Saved, then gone before the job ran (publishing a page replaces its child
+        # rows): nothing left to index.
+        logger.debug("%s%s: the row no longer exists; nothing to do", task.module_path, tuple(args))
 
 
 def names_a_deleted_row(args: list) -> bool:
