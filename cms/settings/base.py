@@ -221,6 +221,7 @@ if REDIS_URL:
 else:
     _broker_dir = LOCAL_DATA_DIR / "celery-broker"
     CELERY_BROKER_URL = "filesystem://localhost//"
+    CELERY_BROKER_TRANSPORT = "cms.broker:Transport"  # kombu's, writing each file whole
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(_broker_dir / "queue"),
         "data_folder_out": str(_broker_dir / "queue"),
