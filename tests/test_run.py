@@ -3,6 +3,7 @@
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -143,13 +144,18 @@ def test_run_serves_admin_api_docs_and_health_then_stops_on_ctrl_c(running_insta
     assert "password: " in output
     assert ":8000" not in output
 
+    # honcho starts web, worker and beat each in a process group of its own.
+    groups = [int(pid) for pid in re.findall(r"(?:web|worker|beat) started \(pid=(\d+)\)", output)]
+    assert len(groups) == 3
+
     # Ctrl-C in a terminal signals the whole foreground process group.
     os.killpg(process.pid, signal.SIGINT)
-    returncode = process.wait(timeout=30)
+    returncode = process.wait(timeout=40)
     deadline = time.monotonic() + 15
-    while process_group_alive(process.pid) and time.monotonic() < deadline:
-        time.sleep(0.5)
-    assert not process_group_alive(process.pid), "a process outlived Ctrl-C"
+    for pgid in [process.pid, *groups]:
+        while process_group_alive(pgid) and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert not process_group_alive(pgid), "a process outlived Ctrl-C"
 
     # A clean start and a clean stop: nothing alarming on the way.
     output = log_path.read_text()

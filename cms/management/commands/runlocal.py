@@ -23,16 +23,48 @@ def address_for_links(host: str) -> str:
     return f"[{host}]" if ":" in host else host
 
 
-class LocalProcesses(Manager):
-    """honcho's Manager, stopping its processes as Ctrl-C in a terminal would.
+def interrupt_group(pid: int) -> None:
+    """Ctrl-C, as the process's own terminal would send it: to runserver and its
+    autoreloader's child alike, and to beat; each finishes and exits 0."""
+    os.killpg(pid, signal.SIGINT)
 
-    honcho runs each process in a session of its own and stops it with SIGTERM to
-    that whole group, which kills the Celery worker's pool processes under it (the
-    worker logs an error for each) and leaves runserver no chance to finish. SIGINT
-    is what each of them expects from Ctrl-C: the worker's warm shutdown (its pool
-    ignores SIGINT), runserver's and beat's clean exit. SIGKILL stays honcho's, for
-    a process still running five seconds later.
+
+def terminate_worker(pid: int) -> None:
+    """SIGTERM, to the Celery worker alone, is its warm shutdown with exit status 0: it
+    lets running jobs finish, then stops its pool itself. (SIGINT would make it exit 1;
+    any signal to its whole group reaches the pool's processes first.)"""
+    os.kill(pid, signal.SIGTERM)
+
+
+class LocalProcesses(Manager):
+    """honcho's Manager, stopping each process the way it stops cleanly.
+
+    honcho runs each process in a session of its own and stops it with SIGTERM to that
+    whole group: the worker's pool processes die under it (the worker logs an error for
+    each) and runserver exits as killed. SIGKILL stays honcho's, for a process still
+    running STOP_TIMEOUT seconds after it was asked to stop.
     """
+
+    STOP_TIMEOUT = 20  # a warm shutdown waits for the jobs running
+
+    def __init__(self):
+        super().__init__()
+        self.stop_by_name = {}
+        self.stopping_since = None
+
+    def add_process(self, name, cmd, *, stop, **kwargs):
+        self.stop_by_name[name] = stop
+        return super().add_process(name, cmd, **kwargs)
+
+    def terminate(self):
+        if self.stopping_since is None:
+            self.stopping_since = time.monotonic()
+        super().terminate()
+
+    def kill(self):
+        # honcho's loop calls this five seconds after the first process ended.
+        if time.monotonic() - self.stopping_since >= self.STOP_TIMEOUT:
+            super().kill()
 
     def _killall(self, force=False):
         if force:
@@ -41,7 +73,7 @@ class LocalProcesses(Manager):
             if "returncode" not in process:
                 self._system_print(f"stopping {name}\n")
                 with contextlib.suppress(ProcessLookupError):  # it had already gone
-                    os.killpg(process["pid"], signal.SIGINT)
+                    self.stop_by_name[name](process["pid"])
 
     @property
     def stopped_cleanly(self) -> bool:
@@ -82,14 +114,18 @@ class Command(BaseCommand):
         celery = [sys.executable, "-m", "celery", "--app", "cms", "--quiet"]
         web = [*manage, "runserver", f"{host}:{port}"] + (["--noreload"] if noreload else [])
         manager = LocalProcesses()
-        for name, command in {
-            "web": web,
-            "worker": [*celery, "worker", "--loglevel", "INFO", "--concurrency", "2"],
-            "beat": [*celery, "beat", "--loglevel", "INFO"],
-        }.items():
+        for name, command, stop in [
+            ("web", web, interrupt_group),
+            (
+                "worker",
+                [*celery, "worker", "--loglevel", "INFO", "--concurrency", "2"],
+                terminate_worker,
+            ),
+            ("beat", [*celery, "beat", "--loglevel", "INFO"], interrupt_group),
+        ]:
             # exec: the process itself, not the shell honcho starts it with, gets the signal.
             manager.add_process(
-                name, f"exec {shlex.join(command)}", env=env, cwd=str(settings.BASE_DIR)
+                name, f"exec {shlex.join(command)}", stop=stop, env=env, cwd=str(settings.BASE_DIR)
             )
 
         self.stdout.write(
