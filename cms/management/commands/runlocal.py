@@ -145,9 +145,12 @@ class Command(BaseCommand):
         executor = MigrationExecutor(connection)
         plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
         if plan:
-            self.stdout.write(f"Applying {len(plan)} migrations…")
+            self.stdout.write(f"Applying {len(plan)} migrations…", ending=" ")
             self.stdout.flush()
+        started = time.monotonic()
         call_command("migrate", interactive=False, verbosity=0)
+        if plan:
+            self.stdout.write(f"done in {time.monotonic() - started:.0f} s.")
 
     def serve_default_site_at(self, base_url: str) -> None:
         """Page URLs (the API's, rich text links) are built from the default Site:

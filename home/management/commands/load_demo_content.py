@@ -1,4 +1,5 @@
 import logging
+import time
 
 from django.core.management.base import BaseCommand
 
@@ -19,13 +20,15 @@ class Command(BaseCommand):
         level = wagtail_log.level
         if verbosity < 2:
             wagtail_log.setLevel(logging.WARNING)
+        started = time.monotonic()
         try:
             loaded = load_demo_content()
         finally:
             wagtail_log.setLevel(level)
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo content ready on site {loaded['site'].hostname!r}: "
+                f"Demo content ready in {time.monotonic() - started:.0f} s "
+                f"on site {loaded['site'].hostname!r}: "
                 f"{len(loaded['services'])} services, {len(loaded['guides'])} guides, "
                 f"{len(loaded['partners'])} partner pages, {len(loaded['clusters'])} clusters, "
                 f"{len(loaded['organisations'])} organisations; home pages in "
