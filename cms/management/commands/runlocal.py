@@ -112,7 +112,9 @@ class Command(BaseCommand):
 
         manage = [sys.executable, str(settings.BASE_DIR / "manage.py")]
         celery = [sys.executable, "-m", "celery", "--app", "cms", "--quiet"]
-        web = [*manage, "runserver", f"{host}:{port}"] + (["--noreload"] if noreload else [])
+        # The system checks ran as this command started: runserver need not repeat them.
+        web = [*manage, "runserver", f"{host}:{port}", "--skip-checks"]
+        web += ["--noreload"] if noreload else []
         manager = LocalProcesses()
         for name, command, stop in [
             ("web", web, interrupt_group),
