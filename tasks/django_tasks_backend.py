@@ -33,7 +33,11 @@ logger = logging.getLogger(__name__)
     max_retries=5,
 )
 def run_django_task(module_path: str, args: list, kwargs: dict) -> None:
-    call_unless_row_deleted(import_string(module_path), args, kwargs)
+    # In a transaction: on SQLite (`make run`) that takes the write lock first (transaction
+    # mode IMMEDIATE), so two pool processes indexing the same row take turns instead of
+    # both inserting its search-index entry (an IntegrityError, and a traceback).
+    with transaction.atomic():
+        call_unless_row_deleted(import_string(module_path), args, kwargs)
 
 
 def call_unless_row_deleted(task: Task, args: list, kwargs: dict) -> None:
