@@ -13,7 +13,8 @@ REST_FRAMEWORK["DEFAULT_RENDERER_CLASSES"].append(  # noqa: F405
 WEBHOOK_ALLOW_LOOPBACK = True  # receivers on this machine, over plain http
 
 # `make run` shows web, worker and beat in one terminal: one line per job (the worker's
-# "succeeded"), not its "received" too, nor beat's "sending" for each scheduled one.
+# "succeeded"), not its "received" too, nor beat's "sending" for each scheduled one, nor
+# axes' banner from every process.
 LOGGING["loggers"].update(
     {
         "celery.worker.strategy": {"level": "WARNING"},

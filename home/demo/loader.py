@@ -12,10 +12,10 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_save
 from django.utils import timezone
-from modelsearch import index as search_index
-from modelsearch.signal_handlers import post_save_signal_handler as search_index_on_save
-from modelsearch.tasks import insert_or_update_object_task
 from wagtail.models import Locale, Page, ReferenceIndex, Site
+from wagtail.search import index as search_index
+from wagtail.search.signal_handlers import post_save_signal_handler as search_index_on_save
+from wagtail.search.tasks import insert_or_update_object_task
 from wagtail.signal_handlers import update_reference_index_on_save
 from wagtail.tasks import update_reference_index_task
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
