@@ -129,8 +129,7 @@ def test_run_serves_admin_api_docs_and_health_then_stops_on_ctrl_c(running_insta
         # Links name the address served, not the demo site's placeholder one.
         assert all(item["url"].startswith(f"{base}/") for item in services["results"])
 
-        # Scheduled jobs really happen: beat sends the heartbeat, the worker runs it
-        # (after the search-index work that loading the demo content queued).
+        # Scheduled jobs really happen: beat sends the heartbeat, the worker runs it.
         def heartbeat_recorded():
             return "last_heartbeat" in json.loads(get(f"{base}/health/")[1])["scheduler"]
 
