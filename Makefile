@@ -23,7 +23,7 @@ $(UV):
 install: $(UV) ## Create or update .venv from the lock file (uv.lock)
 	$(UV) sync --frozen
 
-run: install ## Migrate, load demo content, create an admin, serve on http://127.0.0.1:$(PORT)
+run: install ## Migrate, load demo content, create an admin, serve on http://127.0.0.1:8000 (PORT=… for another)
 	$(PYTHON) manage.py runlocal --port $(PORT)
 
 services: ## Make sure PostgreSQL and Redis answer (starting them if stopped)

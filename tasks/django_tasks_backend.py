@@ -10,6 +10,8 @@ is sent for a transaction that rolled back.
 import logging
 
 from celery import shared_task
+from django.apps import apps
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
@@ -31,8 +33,32 @@ logger = logging.getLogger(__name__)
     max_retries=5,
 )
 def run_django_task(module_path: str, args: list, kwargs: dict) -> None:
-    task: Task = import_string(module_path)
-    task.call(*args, **kwargs)
+    # In a transaction: on SQLite (`make run`) that takes the write lock first (transaction
+    # mode IMMEDIATE), so two pool processes indexing the same row take turns instead of
+    # both inserting its search-index entry (an IntegrityError, and a traceback).
+    with transaction.atomic():
+        call_unless_row_deleted(import_string(module_path), args, kwargs)
+
+
+def call_unless_row_deleted(task: Task, args: list, kwargs: dict) -> None:
+    try:
+        task.call(*args, **kwargs)
+    except ObjectDoesNotExist:
+        if not names_a_deleted_row(args):
+            raise
+        # Saved, then gone before the job ran (publishing a page replaces its child
+        # rows): nothing left to index.
+        logger.debug("%s%s: the row no longer exists; nothing to do", task.module_path, tuple(args))
+
+
+def names_a_deleted_row(args: list) -> bool:
+    """Wagtail's index and image jobs name their row as (app label, model name, pk)."""
+    try:
+        app_label, model_name, pk = args
+        model = apps.get_model(app_label, model_name)
+    except (TypeError, ValueError, LookupError):
+        return False
+    return not model._default_manager.filter(pk=pk).exists()
 
 
 class CeleryBackend(BaseTaskBackend):

@@ -3,6 +3,7 @@
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -55,7 +56,8 @@ def running_instance(tmp_path):
     env = bare_environment(LOCAL_DATA_DIR=str(tmp_path / "data"), HEARTBEAT_INTERVAL="1")
     with log_path.open("w") as log:
         process = subprocess.Popen(
-            [sys.executable, "manage.py", "runlocal", "--port", str(port), "--noreload"],
+            # As `make run` runs it: runserver with its autoreloader (a child process).
+            [sys.executable, "manage.py", "runlocal", "--port", str(port)],
             cwd=REPO_ROOT,
             env=env,
             stdout=log,
@@ -124,9 +126,10 @@ def test_run_serves_admin_api_docs_and_health_then_stops_on_ctrl_c(running_insta
             services = json.loads(response.read())
         assert services["count"] > 0
         assert all(item["min_age"] <= 10 <= item["max_age"] for item in services["results"])
+        # Links name the address served, not the demo site's placeholder one.
+        assert all(item["url"].startswith(f"{base}/") for item in services["results"])
 
-        # Scheduled jobs really happen: beat sends the heartbeat, the worker runs it
-        # (after the search-index work that loading the demo content queued).
+        # Scheduled jobs really happen: beat sends the heartbeat, the worker runs it.
         def heartbeat_recorded():
             return "last_heartbeat" in json.loads(get(f"{base}/health/")[1])["scheduler"]
 
@@ -135,13 +138,30 @@ def test_run_serves_admin_api_docs_and_health_then_stops_on_ctrl_c(running_insta
         output = log_path.read_text()
         print(output[-5000:])
 
+    assert f"Sign in at {base}/admin/" in output
     assert "username: admin" in output
     assert "password: " in output
+    assert ":8000" not in output
+
+    # honcho starts web, worker and beat each in a process group of its own.
+    groups = [int(pid) for pid in re.findall(r"(?:web|worker|beat) started \(pid=(\d+)\)", output)]
+    assert len(groups) == 3
 
     # Ctrl-C in a terminal signals the whole foreground process group.
     os.killpg(process.pid, signal.SIGINT)
-    process.wait(timeout=30)
+    returncode = process.wait(timeout=40)
     deadline = time.monotonic() + 15
-    while process_group_alive(process.pid) and time.monotonic() < deadline:
-        time.sleep(0.5)
-    assert not process_group_alive(process.pid), "a process outlived Ctrl-C"
+    for pgid in [process.pid, *groups]:
+        while process_group_alive(pgid) and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert not process_group_alive(pgid), "a process outlived Ctrl-C"
+
+    # A clean start and a clean stop: nothing alarming on the way.
+    output = log_path.read_text()
+    print(output[-3000:])
+    assert returncode == 0
+    for alarming in ("ERROR", "Traceback", "SIGKILL", "SIGTERM"):
+        assert alarming not in output
+    assert "worker stopped (rc=0)" in output
+    assert "web stopped (rc=0)" in output
+    assert "beat stopped (rc=0)" in output

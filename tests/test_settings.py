@@ -1,6 +1,9 @@
 """Each settings module, started in a fresh interpreter with a chosen environment."""
 
 import json
+import os
+
+import pytest
 
 from tests.conftest import bare_environment, run_manage
 
@@ -47,6 +50,20 @@ def test_dev_settings_start_with_no_environment_at_all(tmp_path):
     assert embedded["email"] == "django.core.mail.backends.console.EmailBackend"
     assert embedded["debug"] is True
     assert embedded["languages"] == ["en", "pl"]
+
+
+@pytest.mark.parametrize("redis", [False, True], ids=["embedded", "with-redis"])
+def test_commands_work_before_the_local_data_folder_exists(tmp_path, redis):
+    # A fresh clone has no var/ yet: migrate (or any command that opens the database)
+    # must not fail with SQLite's "unable to open database file".
+    data_dir = tmp_path / "not-made-yet"
+    env = bare_environment(LOCAL_DATA_DIR=str(data_dir))
+    if redis:  # no file cache to make the folder as a side effect
+        env["REDIS_URL"] = os.environ["REDIS_URL"]
+    result = run_manage("showmigrations", "cms", env=env)
+    assert result.returncode == 0, result.stderr
+    assert "0001_cache_epoch" in result.stdout
+    assert (data_dir / "db.sqlite3").exists()
 
 
 def test_redis_url_makes_redis_the_broker_result_backend_and_cache(tmp_path):

@@ -97,6 +97,9 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite creates the file but not its folder: made here, so that every command
+    # (migrate on a fresh clone included) finds it.
+    Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     # Web, worker and beat share the file: WAL and a busy timeout keep them
     # from tripping over each other's locks.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
@@ -218,6 +221,7 @@ if REDIS_URL:
 else:
     _broker_dir = LOCAL_DATA_DIR / "celery-broker"
     CELERY_BROKER_URL = "filesystem://localhost//"
+    CELERY_BROKER_TRANSPORT = "cms.broker:Transport"  # kombu's, writing each file whole
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(_broker_dir / "queue"),
         "data_folder_out": str(_broker_dir / "queue"),

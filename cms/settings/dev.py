@@ -1,7 +1,7 @@
 """Local development: starts with no environment at all (embedded defaults)."""
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, env
+from .base import LOGGING, SECRET_KEY, env
 
 DEBUG = env.bool("DEBUG", True)
 SECRET_KEY = SECRET_KEY or "django-insecure-local-development-only"
@@ -11,3 +11,14 @@ REST_FRAMEWORK["DEFAULT_RENDERER_CLASSES"].append(  # noqa: F405
     "rest_framework.renderers.BrowsableAPIRenderer"
 )
 WEBHOOK_ALLOW_LOOPBACK = True  # receivers on this machine, over plain http
+
+# `make run` shows web, worker and beat in one terminal: one line per job (the worker's
+# "succeeded"), not its "received" too, nor beat's "sending" for each scheduled one, nor
+# axes' banner from every process.
+LOGGING["loggers"].update(
+    {
+        "celery.worker.strategy": {"level": "WARNING"},
+        "celery.beat": {"level": "WARNING"},
+        "axes.apps": {"level": "WARNING"},
+    }
+)

@@ -5,12 +5,19 @@ the loader twice changes nothing. Objects are found by their natural keys: a pag
 slug under its section, an organisation by name, a term by vocabulary and code.
 """
 
+from contextlib import contextmanager
 from datetime import datetime, time
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models.signals import post_save
 from django.utils import timezone
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, ReferenceIndex, Site
+from wagtail.search import index as search_index
+from wagtail.search.signal_handlers import post_save_signal_handler as search_index_on_save
+from wagtail.search.tasks import insert_or_update_object_task
+from wagtail.signal_handlers import update_reference_index_on_save
+from wagtail.tasks import update_reference_index_task
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 from wagtail_localize.operations import translate_object
 
@@ -34,6 +41,7 @@ from home.demo import data
 from home.models import HomeFeature, HomePage
 from tasks.bounces.manual import record_manual_event
 from tasks.bounces.models import EventKind
+from tasks.django_tasks_backend import call_unless_row_deleted
 
 SITE_NAME = "Essex Local Offer"
 
@@ -352,6 +360,51 @@ def ensure_bouncing_contact() -> None:
     )
 
 
+@contextmanager
+def indexed_in_one_pass():
+    """Update the search and reference indexes once, at the end, not after every save.
+
+    Loading saves most rows several times (added, revised, published, translated), and
+    each save would queue a search-index and a reference-index job: some eight hundred,
+    a few for child rows replaced moments later. Meanwhile Wagtail's save handlers stand
+    aside (deletions are handled as usual); the rows they would have queued a job for
+    are noted, and each of those jobs runs once, here, when everything is in place.
+    """
+    searchable = {
+        model
+        for model in search_index.get_indexed_models()
+        if getattr(model, "search_auto_update", True)
+    }
+    jobs = {}  # ordered and without repeats: (task, app label, model name, pk)
+
+    def note_job(sender, instance, raw=False, **kwargs):
+        if raw:  # fixtures, as Wagtail's handlers skip them
+            return
+        row = (instance._meta.app_label, instance._meta.model_name, str(instance.pk))
+        if sender in searchable:
+            jobs[(insert_or_update_object_task, *row)] = None
+        if sender in ReferenceIndex.tracked_models:
+            jobs[(update_reference_index_task, *row)] = None
+
+    handlers = [(search_index_on_save, model) for model in searchable] + [
+        (update_reference_index_on_save, model) for model in ReferenceIndex.tracked_models
+    ]
+    for handler, model in handlers:
+        post_save.disconnect(handler, sender=model)
+    post_save.connect(note_job, weak=False)
+    try:
+        yield
+    finally:
+        post_save.disconnect(note_job)
+        for handler, model in handlers:
+            post_save.connect(handler, sender=model)
+    with transaction.atomic():
+        for task, *args in jobs:
+            call_unless_row_deleted(task, args, {})
+
+
+@indexed_in_one_pass()
+@transaction.atomic  # one commit, not hundreds; and a failed load leaves nothing half made
 def load_demo_content() -> dict[str, object]:
     locales = ensure_locales()
     source = Locale.get_default()

@@ -1,11 +1,83 @@
+import contextlib
 import os
 import shlex
+import signal
 import sys
+import time
 
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 from honcho.manager import Manager
+from wagtail.models import Site
+
+# Addresses the demo's default Site may carry; any other was set by someone on purpose.
+LOCAL_HOSTNAMES = {"localhost", "127.0.0.1", "[::1]", "::1"}
+
+
+def address_for_links(host: str) -> str:
+    if host in ("0.0.0.0", "::"):  # every interface: this machine's own will do
+        return "127.0.0.1"
+    return f"[{host}]" if ":" in host else host
+
+
+def interrupt_group(pid: int) -> None:
+    """Ctrl-C, as the process's own terminal would send it: to runserver and its
+    autoreloader's child alike, and to beat; each finishes and exits 0."""
+    os.killpg(pid, signal.SIGINT)
+
+
+def terminate_worker(pid: int) -> None:
+    """SIGTERM, to the Celery worker alone, is its warm shutdown with exit status 0: it
+    lets running jobs finish, then stops its pool itself. (SIGINT would make it exit 1;
+    any signal to its whole group reaches the pool's processes first.)"""
+    os.kill(pid, signal.SIGTERM)
+
+
+class LocalProcesses(Manager):
+    """honcho's Manager, stopping each process the way it stops cleanly.
+
+    honcho runs each process in a session of its own and stops it with SIGTERM to that
+    whole group: the worker's pool processes die under it (the worker logs an error for
+    each) and runserver exits as killed. SIGKILL stays honcho's, for a process still
+    running STOP_TIMEOUT seconds after it was asked to stop.
+    """
+
+    STOP_TIMEOUT = 20  # a warm shutdown waits for the jobs running
+
+    def __init__(self):
+        super().__init__()
+        self.stop_by_name = {}
+        self.stopping_since = None
+
+    def add_process(self, name, cmd, *, stop, **kwargs):
+        self.stop_by_name[name] = stop
+        return super().add_process(name, cmd, **kwargs)
+
+    def terminate(self):
+        if self.stopping_since is None:
+            self.stopping_since = time.monotonic()
+        super().terminate()
+
+    def kill(self):
+        # honcho's loop calls this five seconds after the first process ended.
+        if time.monotonic() - self.stopping_since >= self.STOP_TIMEOUT:
+            super().kill()
+
+    def _killall(self, force=False):
+        if force:
+            return super()._killall(force=True)
+        for name, process in self._processes.items():
+            if "returncode" not in process:
+                self._system_print(f"stopping {name}\n")
+                with contextlib.suppress(ProcessLookupError):  # it had already gone
+                    self.stop_by_name[name](process["pid"])
+
+    @property
+    def stopped_cleanly(self) -> bool:
+        return all(process.get("returncode") == 0 for process in self._processes.values())
 
 
 class Command(BaseCommand):
@@ -25,28 +97,72 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, host, port, noreload, **options):
-        settings.LOCAL_DATA_DIR.mkdir(parents=True, exist_ok=True)
-        call_command("migrate", interactive=False, verbosity=1)
+        started = time.monotonic()
+        base_url = f"http://{address_for_links(host)}:{port}"
+        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        if "WAGTAILADMIN_BASE_URL" not in os.environ:
+            # Links in emails and exports name the address served here, in this
+            # process and in the worker and beat started below.
+            settings.WAGTAILADMIN_BASE_URL = env["WAGTAILADMIN_BASE_URL"] = base_url
+
+        self.migrate()
         call_command("load_demo_content")
+        self.serve_default_site_at(base_url)
         call_command("ensure_admin")
 
         manage = [sys.executable, str(settings.BASE_DIR / "manage.py")]
-        celery = [sys.executable, "-m", "celery", "--app", "cms"]
-        web = [*manage, "runserver", f"{host}:{port}"] + (["--noreload"] if noreload else [])
-        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-
-        manager = Manager()
-        for name, command in {
-            "web": web,
-            "worker": [*celery, "worker", "--loglevel", "INFO", "--concurrency", "2"],
-            "beat": [*celery, "beat", "--loglevel", "INFO"],
-        }.items():
-            manager.add_process(name, shlex.join(command), env=env, cwd=str(settings.BASE_DIR))
+        celery = [sys.executable, "-m", "celery", "--app", "cms", "--quiet"]
+        # The system checks ran as this command started: runserver need not repeat them.
+        web = [*manage, "runserver", f"{host}:{port}", "--skip-checks"]
+        web += ["--noreload"] if noreload else []
+        manager = LocalProcesses()
+        for name, command, stop in [
+            ("web", web, interrupt_group),
+            (
+                "worker",
+                [*celery, "worker", "--loglevel", "INFO", "--concurrency", "2"],
+                terminate_worker,
+            ),
+            ("beat", [*celery, "beat", "--loglevel", "INFO"], interrupt_group),
+        ]:
+            # exec: the process itself, not the shell honcho starts it with, gets the signal.
+            manager.add_process(
+                name, f"exec {shlex.join(command)}", stop=stop, env=env, cwd=str(settings.BASE_DIR)
+            )
 
         self.stdout.write(
-            f"Serving http://{host}:{port}/admin/ (Wagtail), /api/v1/ (API), "
-            f"/api/v1/docs/ (API docs) and /health/. Ctrl-C stops everything."
+            f"\nSet up in {time.monotonic() - started:.0f} s. Serving {base_url}:\n"
+            f"  {base_url}/admin/         the Wagtail admin (sign in as above)\n"
+            f"  {base_url}/api/v1/        the partner API; docs at /api/v1/docs/\n"
+            f"  {base_url}/health/        the health report\n"
+            f"with a Celery worker and beat on {self.broker_name()}. An API key for a "
+            'partner: python manage.py create_partner "Partner name". Ctrl-C stops everything.'
         )
         self.stdout.flush()
         manager.loop()
-        sys.exit(manager.returncode)
+        # Ctrl-C that every process answered by finishing cleanly is a clean stop.
+        sys.exit(0 if manager.stopped_cleanly else manager.returncode)
+
+    def migrate(self) -> None:
+        executor = MigrationExecutor(connection)
+        plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+        if plan:
+            self.stdout.write(f"Applying {len(plan)} migrations…", ending=" ")
+            self.stdout.flush()
+        started = time.monotonic()
+        call_command("migrate", interactive=False, verbosity=0)
+        if plan:
+            self.stdout.write(f"done in {time.monotonic() - started:.0f} s.")
+
+    def serve_default_site_at(self, base_url: str) -> None:
+        """Page URLs (the API's, rich text links) are built from the default Site:
+        the demo's one names this machine, so make it the address served."""
+        hostname, port = base_url.removeprefix("http://").rsplit(":", 1)
+        site = Site.objects.filter(is_default_site=True).first()
+        if site and site.hostname in LOCAL_HOSTNAMES and site.root_url != base_url:
+            site.hostname, site.port = hostname, int(port)
+            site.save(update_fields=["hostname", "port"])
+
+    def broker_name(self) -> str:
+        broker = settings.CELERY_BROKER_URL
+        return "Redis" if broker.startswith("redis") else "the filesystem broker"
