@@ -7,6 +7,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectL
 from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
 from wagtail.search import index
 
+from cms.forms import LocalOfferModelForm
 from cms.models import ReviewMixin, StableIdMixin
 from cms.panels import MaintenancePanel
 from cms.validators import validate_uk_phone
@@ -25,6 +26,7 @@ class Cluster(
 
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="cluster")
 
+    base_form_class = LocalOfferModelForm
     panels = [
         FieldRowPanel([FieldPanel("name"), FieldPanel("quadrant")]),
         FieldPanel("description"),

@@ -5,6 +5,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from cms.forms import LocalOfferModelForm
 from cms.models import StableIdMixin
 
 
@@ -12,6 +13,14 @@ class Vocabulary(models.TextChoices):
     CATEGORY = "category", "Local Offer category"
     NEED = "need", "SEND need"
     AUDIENCE = "audience", "Audience"
+
+
+# The heading of each vocabulary's group of terms in a form.
+VOCABULARY_HEADINGS = {
+    Vocabulary.CATEGORY: "Categories",
+    Vocabulary.NEED: "Needs",
+    Vocabulary.AUDIENCE: "Audiences",
+}
 
 
 class TaxonomyTerm(StableIdMixin, TranslatableMixin, index.Indexed, models.Model):
@@ -32,6 +41,7 @@ class TaxonomyTerm(StableIdMixin, TranslatableMixin, index.Indexed, models.Model
     sort_order = models.PositiveSmallIntegerField(default=0)
     updated_at = models.DateTimeField(auto_now=True)
 
+    base_form_class = LocalOfferModelForm
     panels = [
         FieldPanel("vocabulary"),
         FieldPanel("name"),
@@ -63,6 +73,16 @@ class TaxonomyTerm(StableIdMixin, TranslatableMixin, index.Indexed, models.Model
 
     def __str__(self):
         return f"{self.get_vocabulary_display()}: {self.name}"
+
+    # Where a term goes among checkboxes (cms.widgets.GroupedCheckboxes).
+    @property
+    def choice_group(self) -> tuple[int, str]:
+        position = list(VOCABULARY_HEADINGS).index(self.vocabulary)
+        return position, VOCABULARY_HEADINGS[self.vocabulary]
+
+    @property
+    def choice_label(self) -> str:
+        return self.name
 
     def clean(self):
         super().clean()
