@@ -281,7 +281,7 @@ SPECTACULAR_SETTINGS = {
     # The docs page's Authorize box takes the partner key as it was given: a bare key is
     # sent as `Api-Key <key>` when trying the API out. (A string is passed to Swagger UI
     # as JavaScript; drf-spectacular's own request interceptor still runs after ours.)
-    "SWAGGER_UI_SETTINGS": """{
+    "SWAGGER_UI_SETTINGS": r"""{
       deepLinking: true,
       persistAuthorization: false,
       requestInterceptor: (request) => {
