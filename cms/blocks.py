@@ -202,14 +202,19 @@ class ContactBlock(blocks.StructBlock):
         }
 
     def clean(self, value):
-        value = super().clean(value)
-        errors = {}
-        if value["phone"]:
+        # Every fault at once, each at its own field: the fields' own errors (a name
+        # missing, an email malformed) and the rules across them.
+        try:
+            value = super().clean(value)
+            errors = {}
+        except StructBlockValidationError as error:
+            errors = dict(error.block_errors)
+        if value["phone"] and "phone" not in errors:
             try:
                 validate_uk_phone(value["phone"])
             except ValidationError as error:
                 errors["phone"] = error
-        if not (value["email"] or value["phone"] or value["website"]):
+        if not (value["email"] or value["phone"] or value["website"]) and "email" not in errors:
             errors["email"] = ValidationError(
                 "Give at least an email, a phone number or a website."
             )

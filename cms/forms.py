@@ -2,14 +2,13 @@
 
 Django's default messages are written for developers ("Ensure this value has at most 255
 characters (it has 300)."). Every edit form of the Local Offer rewrites them once, from
-each field's own label: `LocalOfferModelForm` for snippets and inline rows,
-`LocalOfferPageForm` for pages (whose inline rows get `LocalOfferModelForm` too). A
-message a model or a field states itself, such as a postcode's, is left as it is.
+each field's own label: `LocalOfferModelForm` for snippets, `LocalOfferPageForm` for
+pages, each for its inline rows too. A message a model or a field states itself, such as
+a postcode's, is left as it is.
 """
 
 from django import forms
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
-from wagtail.admin.forms.models import WagtailAdminModelFormMetaclass
 from wagtail.blocks import BlockField
 
 
@@ -81,31 +80,28 @@ def use_officer_error_messages(field: forms.Field, label: str | None = None) -> 
             field.error_messages[code] = message
 
 
+def use_officer_error_messages_in_form(form: forms.BaseForm) -> None:
+    """Every field of the form and of its inline rows, at any depth."""
+    for field in form.fields.values():
+        if not isinstance(field, BlockField):  # blocks word their own (cms.blocks)
+            use_officer_error_messages(field)
+    for formset in getattr(form, "formsets", {}).values():
+        for row in formset.forms:
+            use_officer_error_messages_in_form(row)
+
+
 class OfficerErrorsMixin:
-    """Rewrites the default messages of every field of the form when it is made."""
+    """Rewrites the default messages of the form's fields, and of its inline rows' fields
+    (whose form class Wagtail chooses), when it is made."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            if not isinstance(field, BlockField):  # blocks word their own (cms.blocks)
-                use_officer_error_messages(field)
+        use_officer_error_messages_in_form(self)
 
 
-class LocalOfferModelFormMetaclass(WagtailAdminModelFormMetaclass):
-    """Inline rows (contacts, locations, times, staff) get the officer's words too."""
-
-    @classmethod
-    def child_form(cls):
-        return LocalOfferModelForm
+class LocalOfferModelForm(OfficerErrorsMixin, WagtailAdminModelForm):
+    """The base form of the Local Offer's snippets."""
 
 
-class LocalOfferModelForm(
-    OfficerErrorsMixin, WagtailAdminModelForm, metaclass=LocalOfferModelFormMetaclass
-):
-    """The base form of the Local Offer's snippets and of every inline row."""
-
-
-class LocalOfferPageForm(
-    OfficerErrorsMixin, WagtailAdminPageForm, metaclass=LocalOfferModelFormMetaclass
-):
+class LocalOfferPageForm(OfficerErrorsMixin, WagtailAdminPageForm):
     """The base form of every Local Offer page type (cms.pages.LocalOfferPage)."""

@@ -139,6 +139,13 @@ class ReviewMixin(models.Model):
         super().save(*args, **kwargs)
 
 
+def refused_by_the_form(exclude, *field_names: str) -> bool:
+    """Whether the form has already refused one of these fields (a malformed email, a
+    number that is not one): Django leaves such fields out of the model's validation, as
+    `exclude`, and a rule about them would only repeat the form's message."""
+    return bool(set(exclude or ()) & set(field_names))
+
+
 MAX_AGE = 25  # the Local Offer covers children and young people from 0 to 25
 
 AGE_ERRORS = {

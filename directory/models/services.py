@@ -15,7 +15,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from cms.fields import ChoiceListField
 from cms.forms import LocalOfferPageForm
-from cms.models import AgeRangeMixin, ReviewMixin, StableIdMixin
+from cms.models import AgeRangeMixin, ReviewMixin, StableIdMixin, refused_by_the_form
 from cms.pages import LocalOfferPage
 from cms.panels import MaintenancePanel
 from cms.validators import normalise_postcode, validate_uk_phone, validate_uk_postcode
@@ -231,15 +231,23 @@ class ServiceLocation(ServiceChild):
     def clean(self):
         super().clean()
         self.postcode = normalise_postcode(self.postcode) if self.postcode else ""
+
+    # Rules across fields are checked with the fields (see refused_by_the_form).
+    def clean_fields(self, exclude=None):
         errors = {}
-        if self.latitude is not None and not (49 <= self.latitude <= 61):
-            errors["latitude"] = "That latitude is outside the UK: Essex is about 51.7."
-        if self.longitude is not None and not (-9 <= self.longitude <= 2):
-            errors["longitude"] = "That longitude is outside the UK: Essex is about 0.5."
-        if self.latitude is None and self.longitude is not None:
-            errors["latitude"] = "Give the latitude too, or leave both blank."
-        if self.longitude is None and self.latitude is not None:
-            errors["longitude"] = "Give the longitude too, or leave both blank."
+        try:
+            super().clean_fields(exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if not refused_by_the_form(exclude, "latitude", "longitude"):
+            if self.latitude is not None and not (49 <= self.latitude <= 61):
+                errors["latitude"] = ["That latitude is outside the UK: Essex is about 51.7."]
+            if self.longitude is not None and not (-9 <= self.longitude <= 2):
+                errors["longitude"] = ["That longitude is outside the UK: Essex is about 0.5."]
+            if self.latitude is None and self.longitude is not None:
+                errors["latitude"] = ["Give the latitude too, or leave both blank."]
+            if self.longitude is None and self.latitude is not None:
+                errors["longitude"] = ["Give the longitude too, or leave both blank."]
         if errors:
             raise ValidationError(errors)
 
@@ -310,7 +318,13 @@ class ServiceContact(ServiceChild):
     def __str__(self):
         return self.name
 
-    def clean(self):
-        super().clean()
-        if not (self.email or self.phone):
-            raise ValidationError({"email": "Give an email address or a phone number."})
+    def clean_fields(self, exclude=None):
+        errors = {}
+        try:
+            super().clean_fields(exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if not refused_by_the_form(exclude, "email", "phone") and not (self.email or self.phone):
+            errors.setdefault("email", []).append("Give an email address or a phone number.")
+        if errors:
+            raise ValidationError(errors)
