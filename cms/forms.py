@@ -7,7 +7,10 @@ pages, each for its inline rows too. A message a model or a field states itself,
 a postcode's, is left as it is.
 """
 
+from datetime import datetime
+
 from django import forms
+from django.utils.text import capfirst
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.blocks import BlockField
 
@@ -17,10 +20,22 @@ def _lower_first(label: str) -> str:
     return label[:1].lower() + label[1:] if label[1:2].islower() or len(label) == 1 else label
 
 
+EXAMPLE_MOMENT = datetime(2025, 2, 20, 9, 30)
+
+
+def _example(field: forms.Field) -> str:
+    """20 February 2025, 09:30, written the way this field reads it (the admin's date
+    widgets have a format of their own)."""
+    format = getattr(field.widget, "format", None) or field.input_formats[0]
+    return EXAMPLE_MOMENT.strftime(format)
+
+
 def officer_error_messages(field: forms.Field, label: str) -> dict[str, str]:
     """Messages for the errors an officer can cause on this field, in plain English.
-    Django fills in `%(limit_value)s` and the like when it raises them."""
+    Django fills in `%(limit_value)s` and the like when it raises them. A message about
+    the form of a value quotes the field's label as the form shows it."""
     name = _lower_first(str(label or "this field"))
+    quoted = f"“{capfirst(str(label or 'this field'))}”"
     choosing = isinstance(field, forms.ChoiceField | forms.ModelChoiceField)
     messages = {
         "required": f"Choose the {name}." if choosing else f"Enter the {name}.",
@@ -30,8 +45,8 @@ def officer_error_messages(field: forms.Field, label: str) -> dict[str, str]:
         "it has %(show_value)d.",
         "invalid_choice": f"That {name} is not one of the choices: choose again.",
         "invalid_pk_value": f"That {name} is not one of the choices: choose again.",
-        "min_value": f"The {name} must be %(limit_value)s or more.",
-        "max_value": f"The {name} must be %(limit_value)s or less.",
+        "min_value": f"{quoted} must be %(limit_value)s or more.",
+        "max_value": f"{quoted} must be %(limit_value)s or less.",
     }
     if isinstance(field, forms.URLField):
         messages["invalid"] = (
@@ -46,19 +61,19 @@ def officer_error_messages(field: forms.Field, label: str) -> dict[str, str]:
         )
     elif isinstance(field, forms.DecimalField):
         messages.update(
-            invalid=f"Enter the {name} as a number, such as 51.8895.",
-            max_decimal_places=f"Give the {name} with at most %(max)s decimal places.",
-            max_digits=f"The {name} has too many digits: at most %(max)s in all.",
-            max_whole_digits=f"The {name} has too many digits before the decimal point.",
+            invalid=f"Enter {quoted} as a number, such as 0.8986.",
+            max_decimal_places=f"Give {quoted} with at most %(max)s decimal places.",
+            max_digits=f"{quoted} has too many digits: at most %(max)s in all.",
+            max_whole_digits=f"{quoted} has too many digits before the decimal point.",
         )
     elif isinstance(field, forms.IntegerField):
-        messages["invalid"] = f"Enter the {name} as a whole number, such as 5."
+        messages["invalid"] = f"Enter {quoted} as a whole number, such as 5."
     elif isinstance(field, forms.DateTimeField):
-        messages["invalid"] = f"Enter the {name} as a date and a time, such as 2025-02-20 09:30."
+        messages["invalid"] = f"Enter {quoted} as a date and a time, such as {_example(field)}."
     elif isinstance(field, forms.DateField):
-        messages["invalid"] = f"Enter the {name} as a date, such as 2025-02-20."
+        messages["invalid"] = f"Enter {quoted} as a date, such as {_example(field)}."
     elif isinstance(field, forms.TimeField):
-        messages["invalid"] = f"Enter the {name} as a time, such as 09:30 or 14:00."
+        messages["invalid"] = f"Enter {quoted} as a time, such as {_example(field)}."
     return messages
 
 

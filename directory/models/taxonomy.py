@@ -86,6 +86,19 @@ class TaxonomyTerm(StableIdMixin, TranslatableMixin, index.Indexed, models.Model
 
     def clean(self):
         super().clean()
+        # The admin's form leaves the locale out, so Django cannot check the constraint
+        # on (vocabulary, code, locale) itself: without this, a repeated code is an error
+        # of the database.
+        repeated = TaxonomyTerm.objects.filter(
+            vocabulary=self.vocabulary, code=self.code, locale_id=self.locale_id
+        ).exclude(pk=self.pk)
+        if self.code and self.locale_id and repeated.exists():
+            raise ValidationError(
+                {
+                    "code": f"Another {self.get_vocabulary_display()} term already has the "
+                    f"code “{self.code}”: choose a code of its own."
+                }
+            )
         if self.parent_id is None:
             return
         if self.parent.vocabulary != self.vocabulary:

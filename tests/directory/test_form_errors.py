@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from directory.factories import OrganisationFactory
+from directory.factories import OrganisationFactory, TaxonomyTermFactory
 from directory.models import Cluster, Organisation, ServicePage, TaxonomyTerm
 from directory.models.services import NO_WAY_IN_AT_CONTACTS, NO_WAY_IN_AT_WEBSITE
 from guides.models import GuidePage
@@ -101,17 +101,17 @@ def errors_at(response, path: str) -> list[str]:
         (
             {"locations-0-latitude": "51.1234567"},
             "locations-0-latitude",
-            "Give the latitude with at most 6 decimal places.",
+            "Give “Latitude” with at most 6 decimal places.",
         ),
         (
             {"locations-0-longitude": "east"},
             "locations-0-longitude",
-            "Enter the longitude as a number, such as 51.8895.",
+            "Enter “Longitude” as a number, such as 0.8986.",
         ),
         (
             {"last_reviewed_at": "last Tuesday"},
             "last_reviewed_at",
-            "Enter the last reviewed as a date and a time, such as 2025-02-20 09:30.",
+            "Enter “Last reviewed” as a date and a time, such as 2025-02-20 09:30.",
         ),
     ],
 )
@@ -148,7 +148,7 @@ def test_a_schedule_that_closes_before_it_opens(admin_client, sections):
         admin_client, sections, **nested_form_data({"schedules": inline_formset([schedule])})
     )
     assert errors_at(response, "schedules-0-opens_at") == [
-        "Enter the opens at as a time, such as 09:30 or 14:00."
+        "Enter “Opens at” as a time, such as 09:30."
     ]
 
 
@@ -235,7 +235,11 @@ def organisation_form(**overrides):
             "An organisation that no longer exists needs its successor, or a note of what "
             "happened to it.",
         ),
-        ({"defunct_since": "1 July"}, "defunct_since", "Enter the closed on as a date"),
+        (
+            {"defunct_since": "1 July"},
+            "defunct_since",
+            "Enter “Closed on” as a date, such as 2025-02-20.",
+        ),
     ],
 )
 def test_organisation_errors_in_the_officers_words(admin_client, db, overrides, field, message):
@@ -268,6 +272,26 @@ def test_taxonomy_term_errors_in_the_officers_words(admin_client, db):
     ]
     assert errors["sort_order"] == ["Enter the sort order."]
     assert not TaxonomyTerm.objects.exists()
+
+
+def test_a_repeated_term_code_is_an_error_of_the_form(admin_client, db):
+    TaxonomyTermFactory(vocabulary="need", code="autism", name="Autism")
+    url = reverse("wagtailsnippets_directory_taxonomyterm:add")
+    data = {
+        "vocabulary": "need",
+        "name": "Autism spectrum",
+        "code": "autism",
+        "description": "",
+        "parent": "",
+        "sort_order": "0",
+    }
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["code"] == [
+        "Another SEND need term already has the code “autism”: choose a code of its own."
+    ]
+    assert TaxonomyTerm.objects.count() == 1
 
 
 def test_cluster_staff_errors_in_the_officers_words(admin_client, db):
