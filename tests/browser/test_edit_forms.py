@@ -54,6 +54,10 @@ def test_a_partner_authorizes_the_docs_page_with_their_bare_key(live_server, new
     screenshot(page, "api-docs-try-it-out", full_page=False)
     assert sent == [f"Api-Key {key}"]
 
+    # Only the docs page adds the prefix: the API itself still wants it.
+    bare = page.request.get(f"{live_server.url}/api/v1/services/", headers={"Authorization": key})
+    assert bare.status == 401
+
 
 def test_an_officer_chooses_terms_in_groups_and_meets_plain_errors(
     live_server, site_for_browser, log_in, django_user_model
