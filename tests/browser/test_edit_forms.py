@@ -8,6 +8,7 @@ import re
 from playwright.sync_api import expect
 
 from api.models import Partner, PartnerAPIKey
+from cms.pages import SLUG_HELP, TITLE_HELP
 from directory.factories import OrganisationFactory, ServicePageFactory, TaxonomyTermFactory
 from directory.models.services import NO_WAY_IN_AT_CONTACTS, NO_WAY_IN_AT_WEBSITE
 from tests.browser.conftest import ARTIFACTS, PASSWORD
@@ -83,6 +84,13 @@ def test_an_officer_chooses_terms_in_groups_and_meets_plain_errors(
 
     page = log_in(admin)
     page.goto(f"{live_server.url}/admin/pages/{service.pk}/edit/")
+    expect(page.get_by_text(TITLE_HELP)).to_be_visible()
+    page.get_by_role("tab", name="Promote").click()
+    expect(page.get_by_text(SLUG_HELP)).to_be_visible()
+    expect(page.get_by_text("Show in menus")).to_have_count(0)
+    expect(page.get_by_text("Title tag")).to_have_count(0)
+    screenshot(page, "service-promote", full_page=False)
+
     page.get_by_role("tab", name="Who it is for").click()
     for legend, term in [
         ("Categories", "Health and wellbeing"),
