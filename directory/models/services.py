@@ -48,14 +48,15 @@ class ServicePageForm(LocalOfferPageForm):
         # fields; the rule spans both, so it is checked once both are clean, and said
         # at both places an officer could put it right.
         valid = super().is_valid()
-        if not self.has_a_way_to_reach_it():
+        if self.has_a_way_to_reach_it():
+            return valid
+        if NO_WAY_IN_AT_WEBSITE not in self.errors.get("website", []):  # asked again
             self.add_error("website", NO_WAY_IN_AT_WEBSITE)
             contacts = self.formsets.get("contacts")
             if contacts is not None:
                 # Formsets take no add_error(); their non-form errors are this list.
                 contacts.non_form_errors().append(NO_WAY_IN_AT_CONTACTS)
-            return False
-        return valid
+        return False
 
     def has_a_way_to_reach_it(self) -> bool:
         if self.cleaned_data.get("website"):

@@ -168,6 +168,7 @@ def test_no_way_to_reach_a_service_is_said_at_the_website_and_at_the_contacts(
         assert response.status_code == 200
         form = response.context["form"]
 
+        assert not form.is_valid()  # asked again, it says so once
         assert form.errors["website"] == [NO_WAY_IN_AT_WEBSITE]
         assert list(form.formsets["contacts"].non_form_errors()) == [NO_WAY_IN_AT_CONTACTS]
         html = response.content.decode()
