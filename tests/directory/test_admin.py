@@ -77,8 +77,6 @@ def service_form(organisation, *, contacts=None, **overrides):
         "review_interval_days": "",
         "last_reviewed_by": "",
         "last_reviewed_by_name": "",
-        "seo_title": "",
-        "search_description": "",
         "go_live_at": "",
         "expire_at": "",
     }

@@ -151,3 +151,13 @@ def test_wagtails_editors_group_is_removed_unless_someone_is_in_it(db, django_us
     assert remove_wagtail_editors(apps) is False
     assert Group.objects.filter(name=WAGTAIL_EDITORS).exists()
     assert remove_wagtail_editors(apps) is False  # and safe to run again
+
+
+def test_a_partners_scope_chooses_terms_in_three_groups(admin_client, terms):
+    html = admin_client.get(reverse("partner:add")).content.decode()
+
+    assert groups_of(html, "scope_terms") == {
+        "Categories": ["Health and wellbeing"],
+        "Needs": ["Autism"],
+        "Audiences": ["Parents and carers"],
+    }
