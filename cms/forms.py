@@ -26,8 +26,8 @@ EXAMPLE_MOMENT = datetime(2025, 2, 20, 9, 30)
 def _example(field: forms.Field) -> str:
     """20 February 2025, 09:30, written the way this field reads it (the admin's date
     widgets have a format of their own)."""
-    format = getattr(field.widget, "format", None) or field.input_formats[0]
-    return EXAMPLE_MOMENT.strftime(format)
+    pattern = getattr(field.widget, "format", None) or field.input_formats[0]
+    return EXAMPLE_MOMENT.strftime(pattern)
 
 
 def officer_error_messages(field: forms.Field, label: str) -> dict[str, str]:
