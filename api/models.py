@@ -6,6 +6,7 @@ from rest_framework_api_key.models import AbstractAPIKey, BaseAPIKeyManager
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 from cms.fields import ChoiceListField
+from cms.widgets import GroupedCheckboxes
 from directory.choices import ServiceArea
 
 # Resource types of the feed, by the name partners see in URLs and the change feed.
@@ -72,7 +73,7 @@ class Partner(models.Model):
         MultiFieldPanel(
             [
                 FieldPanel("scope_types"),
-                FieldPanel("scope_terms"),
+                FieldPanel("scope_terms", widget=GroupedCheckboxes),
                 FieldPanel("scope_areas"),
                 FieldPanel("scope_locales"),
             ],

@@ -16,7 +16,11 @@ class PartnerKeyScheme(OpenApiAuthenticationExtension):
             "type": "apiKey",
             "in": "header",
             "name": "Authorization",
-            "description": "Your partner key, sent as `Authorization: Api-Key <key>`.",
+            "description": (
+                "Your partner key. Every request sends it in the `Authorization` header, "
+                "after the word `Api-Key` and a space: `Authorization: Api-Key <key>`. "
+                "Here, paste the key alone: this page adds `Api-Key ` for you."
+            ),
         }
 
 

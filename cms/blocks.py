@@ -7,12 +7,13 @@ restricted collection.
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from wagtail import blocks
+from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from cms.forms import use_officer_error_messages
 from cms.images import image_api_representation
 from cms.richtext import public_html
 from cms.validators import validate_uk_phone
@@ -201,19 +202,19 @@ class ContactBlock(blocks.StructBlock):
         }
 
     def clean(self, value):
-        value = super().clean(value)
-        errors = {}
-        if value["phone"]:
+        # Every fault at once, each at its own field: the fields' own errors (a name
+        # missing, an email malformed) and the rules across them.
+        try:
+            value = super().clean(value)
+            errors = {}
+        except StructBlockValidationError as error:
+            errors = dict(error.block_errors)
+        if value["phone"] and "phone" not in errors:
             try:
                 validate_uk_phone(value["phone"])
             except ValidationError as error:
                 errors["phone"] = error
-        if value["email"]:
-            try:
-                validate_email(value["email"])
-            except ValidationError as error:
-                errors["email"] = error
-        if not (value["email"] or value["phone"] or value["website"]):
+        if not (value["email"] or value["phone"] or value["website"]) and "email" not in errors:
             errors["email"] = ValidationError(
                 "Give at least an email, a phone number or a website."
             )
@@ -237,9 +238,38 @@ def _absolute(url: str) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
 
 
+def descendant_blocks(block):
+    """Every block inside a stream, struct or list block, at any depth."""
+    children = list(getattr(block, "child_blocks", {}).values())
+    if getattr(block, "child_block", None) is not None:  # a ListBlock
+        children.append(block.child_block)
+    for child in children:
+        yield child
+        yield from descendant_blocks(child)
+
+
 class PublicStreamBlock(blocks.StreamBlock):
     """A body as the API gives it: a block with nothing it may show (an image or a
-    document that is missing or in a restricted collection) is left out."""
+    document that is missing or in a restricted collection) is left out.
+
+    Its blocks' errors are in the officer's words (cms.forms), set on first use: some
+    blocks make their form field only once the models are loaded."""
+
+    def clean(self, value):
+        self.use_officer_error_messages()
+        if self.required and not self.is_deferred_validation and len(value) == 0:
+            raise StreamBlockValidationError(
+                non_block_errors=["Add at least one block, such as a heading or a paragraph."]
+            )
+        return super().clean(value)
+
+    def use_officer_error_messages(self):
+        if getattr(self, "_officer_worded", False):
+            return
+        for block in descendant_blocks(self):
+            if isinstance(block, blocks.FieldBlock):
+                use_officer_error_messages(block.field, block.label)
+        self._officer_worded = True
 
     def get_api_representation(self, value, context=None):
         return [

@@ -139,31 +139,50 @@ class ReviewMixin(models.Model):
         super().save(*args, **kwargs)
 
 
+def refused_by_the_form(exclude, *field_names: str) -> bool:
+    """Whether the form has already refused one of these fields (a malformed email, a
+    number that is not one): Django leaves such fields out of the model's validation, as
+    `exclude`, and a rule about them would only repeat the form's message."""
+    return bool(set(exclude or ()) & set(field_names))
+
+
 MAX_AGE = 25  # the Local Offer covers children and young people from 0 to 25
+
+AGE_ERRORS = {
+    "required": "Enter an age from 0 to 25.",
+    "invalid": "Enter the age in whole years, such as 5.",
+    "min_value": "Ages start at 0: the Local Offer covers 0 to 25.",
+    "max_value": "Ages go up to 25: the Local Offer covers 0 to 25.",
+}
+
+
+class AgeField(models.PositiveSmallIntegerField):
+    """An age in years, within the Local Offer's 0 to 25, whose errors say so; the
+    admin's number box is limited to that range too."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("validators", [MaxValueValidator(MAX_AGE)])
+        kwargs.setdefault("error_messages", AGE_ERRORS)
+        super().__init__(*args, **kwargs)
+
+    def formfield(self, **kwargs):
+        return super().formfield(
+            **{"min_value": 0, "max_value": MAX_AGE, "error_messages": AGE_ERRORS, **kwargs}
+        )
 
 
 class AgeRangeMixin(models.Model):
     """Who a listing is for, in years: within 0-25, "from" not above "to"."""
 
-    min_age = models.PositiveSmallIntegerField(
-        "from age",
-        default=0,
-        validators=[MaxValueValidator(MAX_AGE)],
-        help_text="In years, 0 to 25.",
-    )
-    max_age = models.PositiveSmallIntegerField(
-        "to age",
-        default=MAX_AGE,
-        validators=[MaxValueValidator(MAX_AGE)],
-        help_text="In years, 0 to 25.",
-    )
+    min_age = AgeField("from age", default=0, help_text="In years, 0 to 25.")
+    max_age = AgeField("to age", default=MAX_AGE, help_text="In years, 0 to 25.")
 
     class Meta:
         abstract = True
 
     def age_range_errors(self) -> dict[str, str]:
         if self.min_age is not None and self.max_age is not None and self.min_age > self.max_age:
-            return {"max_age": "The upper age must be the same as or above the lower age."}
+            return {"max_age": "The “to” age must be the same as or higher than the “from” age."}
         return {}
 
 

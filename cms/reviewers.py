@@ -5,9 +5,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import models
 from django.db.models import Q
-from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.models import Locale, Page
 
+from cms.forms import LocalOfferModelForm, LocalOfferPageForm
 from cms.groups import MAINTAINERS
 from cms.teams import TEAM_GROUPS, team_sections
 
@@ -64,9 +64,9 @@ class ReviewerChoicesMixin:
             )
 
 
-class ReviewedPageForm(ReviewerChoicesMixin, WagtailAdminPageForm):
+class ReviewedPageForm(ReviewerChoicesMixin, LocalOfferPageForm):
     """The form of a reviewed page type."""
 
 
-class ReviewedSnippetForm(ReviewerChoicesMixin, WagtailAdminModelForm):
+class ReviewedSnippetForm(ReviewerChoicesMixin, LocalOfferModelForm):
     """The form of a reviewed snippet, such as a cluster."""

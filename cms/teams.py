@@ -6,12 +6,12 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import models
 from django.db.models import Q
-from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import GroupPagePermission, Page
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry
 
+from cms.forms import LocalOfferModelForm
 from cms.groups import COUNCIL_EDITORS, ICB_EDITORS
 
 
@@ -174,7 +174,7 @@ class TeamPermissionPolicy(ModelPermissionPolicy):
         )
 
 
-class TeamOwnedForm(WagtailAdminModelForm):
+class TeamOwnedForm(LocalOfferModelForm):
     """Offers a team's editors only the teams they may give an object to: their own and
     shared, so that they never save what they could not edit again."""
 

@@ -1,4 +1,3 @@
-from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -18,25 +17,27 @@ from wagtail_localize.fields import SynchronizedField
 from cms.blocks import GuideBodyBlock
 from cms.localise import in_page_language
 from cms.models import AgeRangeMixin, ReviewMixin, StableIdMixin
+from cms.pages import LocalOfferPage
 from cms.panels import MaintenancePanel
 from cms.reviewers import ReviewedPageForm
 from cms.teams import TeamSectionMixin
+from cms.widgets import GroupedCheckboxes
 
 
-class GuideIndexPage(TeamSectionMixin, Page):
+class GuideIndexPage(TeamSectionMixin, LocalOfferPage):
     introduction = RichTextField(features=["bold", "italic", "link"], blank=True)
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["guides.GuidePage"]
 
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    content_panels = LocalOfferPage.content_panels + [FieldPanel("introduction")]
     settings_panels = Page.settings_panels + TeamSectionMixin.team_panels
 
     class Meta:
         verbose_name = "guide section"
 
 
-class GuidePage(ReviewMixin, StableIdMixin, AgeRangeMixin, Page):
+class GuidePage(ReviewMixin, StableIdMixin, AgeRangeMixin, LocalOfferPage):
     """Advice for families or young people, such as "When people can't agree"."""
 
     base_form_class = ReviewedPageForm
@@ -60,11 +61,14 @@ class GuidePage(ReviewMixin, StableIdMixin, AgeRangeMixin, Page):
     parent_page_types = ["guides.GuideIndexPage"]
     subpage_types = []
 
-    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
+    content_panels = LocalOfferPage.content_panels + [
+        FieldPanel("introduction"),
+        FieldPanel("body"),
+    ]
     audience_panels = [
-        FieldPanel("audience", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("audience", widget=GroupedCheckboxes),
         FieldRowPanel([FieldPanel("min_age"), FieldPanel("max_age")], heading="Ages"),
-        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("topics", widget=GroupedCheckboxes),
         InlinePanel("related_guides", heading="Related guides", label="guide"),
     ]
     edit_handler = TabbedInterface(
@@ -72,7 +76,7 @@ class GuidePage(ReviewMixin, StableIdMixin, AgeRangeMixin, Page):
             ObjectList([MaintenancePanel("open_alerts"), *content_panels], heading="Guide"),
             ObjectList(audience_panels, heading="Audience and topics"),
             ObjectList(ReviewMixin.review_panels, heading="Review"),
-            ObjectList(Page.promote_panels, heading="Promote"),
+            ObjectList(LocalOfferPage.promote_panels, heading="Promote"),
             ObjectList(Page.settings_panels, heading="Settings"),
         ]
     )

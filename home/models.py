@@ -5,8 +5,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cms.pages import LocalOfferPage
 
-class HomePage(Page):
+
+class HomePage(LocalOfferPage):
     """The root of the Local Offer in one locale; everything else sits below it."""
 
     introduction = RichTextField(
@@ -18,7 +20,7 @@ class HomePage(Page):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["directory.DirectoryIndexPage", "guides.GuideIndexPage"]
 
-    content_panels = Page.content_panels + [
+    content_panels = LocalOfferPage.content_panels + [
         FieldPanel("introduction"),
         InlinePanel("featured", heading="Featured guides and services", label="feature", max_num=8),
     ]

@@ -282,6 +282,20 @@ SPECTACULAR_SETTINGS = {
     },
     "COMPONENT_SPLIT_REQUEST": True,
     # The docs page's assets are served by us: no CDN is needed to read them.
+    # The docs page's Authorize box takes the partner key as it was given: a bare key is
+    # sent as `Api-Key <key>` when trying the API out. (A string is passed to Swagger UI
+    # as JavaScript; drf-spectacular's own request interceptor still runs after ours.)
+    "SWAGGER_UI_SETTINGS": r"""{
+      deepLinking: true,
+      persistAuthorization: false,
+      requestInterceptor: (request) => {
+        const key = (request.headers.Authorization || "").trim();
+        if (!request.loadSpec && key && !/^api-key\s/i.test(key)) {
+          request.headers.Authorization = "Api-Key " + key;
+        }
+        return requestInterceptor(request);
+      },
+    }""",
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",

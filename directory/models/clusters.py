@@ -1,5 +1,4 @@
 from django.contrib.contenttypes.fields import GenericRelation
-from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -105,13 +104,9 @@ class ClusterStaff(Orderable):
 
     panels = [
         FieldRowPanel([FieldPanel("role"), FieldPanel("name")]),
-        FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
+        # Even in a draft: the email is how maintainers reach them, and what bounces.
+        FieldRowPanel([FieldPanel("email", required_on_save=True), FieldPanel("phone")]),
     ]
 
     def __str__(self):
         return f"{self.name} ({self.get_role_display()})"
-
-    def clean(self):
-        super().clean()
-        if not self.email:
-            raise ValidationError({"email": "Every allocated staff member needs an email address."})

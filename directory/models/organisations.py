@@ -144,12 +144,12 @@ class Organisation(
         super().clean()
         errors = {}
         if self.is_defunct and not self.replaced_by_id and not self.defunct_note.strip():
-            errors["replaced_by"] = (
+            errors.setdefault("replaced_by", []).append(
                 "An organisation that no longer exists needs its successor, or a note of what "
                 "happened to it."
             )
         if self.replaced_by_id and self.pk and self.replaced_by_id == self.pk:
-            errors["replaced_by"] = "An organisation cannot replace itself."
+            errors.setdefault("replaced_by", []).append("An organisation cannot replace itself.")
         if self.replaced_by_id and not self.is_defunct:
             errors["status"] = "Only an organisation that no longer exists can have a successor."
         if errors:

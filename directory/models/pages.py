@@ -6,13 +6,14 @@ from wagtail.search import index
 
 from cms.blocks import LinkBlock, PartnerBodyBlock
 from cms.models import ReviewMixin, StableIdMixin
+from cms.pages import LocalOfferPage
 from cms.panels import MaintenancePanel
 from cms.reviewers import ReviewedPageForm
 from cms.teams import TeamSectionMixin
 from cms.visibility import is_public_media, public_pages
 
 
-class DirectoryIndexPage(TeamSectionMixin, Page):
+class DirectoryIndexPage(TeamSectionMixin, LocalOfferPage):
     """A section of the directory, such as Council services or Health services."""
 
     introduction = RichTextField(features=["bold", "italic", "link"], blank=True)
@@ -24,14 +25,14 @@ class DirectoryIndexPage(TeamSectionMixin, Page):
         "directory.DirectoryIndexPage",
     ]
 
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    content_panels = LocalOfferPage.content_panels + [FieldPanel("introduction")]
     settings_panels = Page.settings_panels + TeamSectionMixin.team_panels
 
     class Meta:
         verbose_name = "directory section"
 
 
-class PartnerPage(ReviewMixin, StableIdMixin, Page):
+class PartnerPage(ReviewMixin, StableIdMixin, LocalOfferPage):
     """The profile of a partner organisation, such as MAZE or the Multi Schools Council."""
 
     base_form_class = ReviewedPageForm
@@ -56,7 +57,7 @@ class PartnerPage(ReviewMixin, StableIdMixin, Page):
     parent_page_types = ["directory.DirectoryIndexPage"]
     subpage_types = []
 
-    content_panels = [MaintenancePanel("open_alerts"), *Page.content_panels] + [
+    content_panels = [MaintenancePanel("open_alerts"), *LocalOfferPage.content_panels] + [
         FieldPanel("organisation"),
         MaintenancePanel("contact_delivery", "organisation"),
         FieldPanel("introduction"),

@@ -1,4 +1,3 @@
-from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -16,10 +15,12 @@ from wagtail_localize.fields import SynchronizedField
 
 from cms.fields import ChoiceListField
 from cms.localise import in_page_language
-from cms.models import AgeRangeMixin, ReviewMixin, StableIdMixin
+from cms.models import AgeRangeMixin, ReviewMixin, StableIdMixin, refused_by_the_form
+from cms.pages import LocalOfferPage
 from cms.panels import MaintenancePanel
 from cms.reviewers import ReviewedPageForm
 from cms.validators import normalise_postcode, validate_uk_phone, validate_uk_postcode
+from cms.widgets import GroupedCheckboxes
 from directory.choices import LANGUAGES, ServiceArea
 from directory.models.taxonomy import TaxonomyTerm, Vocabulary
 
@@ -31,6 +32,15 @@ TERM_GROUPS = [
     (Vocabulary.NEED, "Needs"),
     (Vocabulary.AUDIENCE, "Audiences"),
 ]
+
+NO_WAY_IN_AT_WEBSITE = (
+    "Give families a way to reach this service: its website here, or a public contact with "
+    "an email address or a phone number under Contacts."
+)
+NO_WAY_IN_AT_CONTACTS = (
+    "Add a public contact with an email address or a phone number, or give the service's "
+    "website above, so families can reach it."
+)
 
 
 class ServicePageForm(ReviewedPageForm):
@@ -46,16 +56,18 @@ class ServicePageForm(ReviewedPageForm):
 
     def is_valid(self):
         # Contacts are validated with the inline formsets, after the page's own
-        # fields; the rule spans both, so it is checked once both are clean.
+        # fields; the rule spans both, so it is checked once both are clean, and said
+        # at both places an officer could put it right.
         valid = super().is_valid()
-        if not self.has_a_way_to_reach_it():
-            self.add_error(
-                "website",
-                "Give families a way to reach this service: a website, or a public contact "
-                "with an email address or phone number.",
-            )
-            return False
-        return valid
+        if self.has_a_way_to_reach_it():
+            return valid
+        if NO_WAY_IN_AT_WEBSITE not in self.errors.get("website", []):  # asked again
+            self.add_error("website", NO_WAY_IN_AT_WEBSITE)
+            contacts = self.formsets.get("contacts")
+            if contacts is not None:
+                # Formsets take no add_error(); their non-form errors are this list.
+                contacts.non_form_errors().append(NO_WAY_IN_AT_CONTACTS)
+        return False
 
     def has_a_way_to_reach_it(self) -> bool:
         if self.cleaned_data.get("website"):
@@ -70,7 +82,7 @@ class ServicePageForm(ReviewedPageForm):
         return False
 
 
-class ServicePage(ReviewMixin, StableIdMixin, AgeRangeMixin, Page):
+class ServicePage(ReviewMixin, StableIdMixin, AgeRangeMixin, LocalOfferPage):
     """A directory entry: one service, activity or group (an ORUK "service")."""
 
     class Status(models.TextChoices):
@@ -129,14 +141,14 @@ class ServicePage(ReviewMixin, StableIdMixin, AgeRangeMixin, Page):
     parent_page_types = ["directory.DirectoryIndexPage"]
     subpage_types = []
 
-    content_panels = Page.content_panels + [
+    content_panels = LocalOfferPage.content_panels + [
         FieldPanel("summary"),
         FieldPanel("organisation"),
         FieldPanel("description"),
         FieldPanel("status"),
     ]
     audience_panels = [
-        FieldPanel("terms", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("terms", widget=GroupedCheckboxes),
         FieldRowPanel([FieldPanel("min_age"), FieldPanel("max_age")], heading="Ages"),
         FieldPanel("eligibility"),
         FieldPanel("service_areas"),
@@ -157,7 +169,7 @@ class ServicePage(ReviewMixin, StableIdMixin, AgeRangeMixin, Page):
             ObjectList(audience_panels, heading="Who it is for"),
             ObjectList(access_panels, heading="Access and contacts"),
             ObjectList(ReviewMixin.review_panels, heading="Review"),
-            ObjectList(Page.promote_panels, heading="Promote"),
+            ObjectList(LocalOfferPage.promote_panels, heading="Promote"),
             ObjectList(Page.settings_panels, heading="Settings"),
         ]
     )
@@ -252,12 +264,25 @@ class ServiceLocation(ServiceChild):
     def clean(self):
         super().clean()
         self.postcode = normalise_postcode(self.postcode) if self.postcode else ""
-        if (self.latitude is None) != (self.longitude is None):
-            raise ValidationError({"longitude": "Give both latitude and longitude, or neither."})
-        if self.latitude is not None and not (49 <= self.latitude <= 61):
-            raise ValidationError({"latitude": "That latitude is outside the UK."})
-        if self.longitude is not None and not (-9 <= self.longitude <= 2):
-            raise ValidationError({"longitude": "That longitude is outside the UK."})
+
+    # Rules across fields are checked with the fields (see refused_by_the_form).
+    def clean_fields(self, exclude=None):
+        errors = {}
+        try:
+            super().clean_fields(exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if not refused_by_the_form(exclude, "latitude", "longitude"):
+            if self.latitude is not None and not (49 <= self.latitude <= 61):
+                errors["latitude"] = ["That latitude is outside the UK: Essex is about 51.7."]
+            if self.longitude is not None and not (-9 <= self.longitude <= 2):
+                errors["longitude"] = ["That longitude is outside the UK: Essex is about 0.5."]
+            if self.latitude is None and self.longitude is not None:
+                errors["latitude"] = ["Give the latitude too, or leave both blank."]
+            if self.longitude is None and self.latitude is not None:
+                errors["longitude"] = ["Give the longitude too, or leave both blank."]
+        if errors:
+            raise ValidationError(errors)
 
 
 class ServiceSchedule(ServiceChild):
@@ -326,7 +351,13 @@ class ServiceContact(ServiceChild):
     def __str__(self):
         return self.name
 
-    def clean(self):
-        super().clean()
-        if not (self.email or self.phone):
-            raise ValidationError({"email": "Give an email address or a phone number."})
+    def clean_fields(self, exclude=None):
+        errors = {}
+        try:
+            super().clean_fields(exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if not refused_by_the_form(exclude, "email", "phone") and not (self.email or self.phone):
+            errors.setdefault("email", []).append("Give an email address or a phone number.")
+        if errors:
+            raise ValidationError(errors)

@@ -5,6 +5,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from cms.forms import LocalOfferModelForm
 from cms.models import StableIdMixin
 
 
@@ -12,6 +13,14 @@ class Vocabulary(models.TextChoices):
     CATEGORY = "category", "Local Offer category"
     NEED = "need", "SEND need"
     AUDIENCE = "audience", "Audience"
+
+
+# The heading of each vocabulary's group of terms in a form.
+VOCABULARY_HEADINGS = {
+    Vocabulary.CATEGORY: "Categories",
+    Vocabulary.NEED: "Needs",
+    Vocabulary.AUDIENCE: "Audiences",
+}
 
 
 class TaxonomyTerm(StableIdMixin, TranslatableMixin, index.Indexed, models.Model):
@@ -32,6 +41,7 @@ class TaxonomyTerm(StableIdMixin, TranslatableMixin, index.Indexed, models.Model
     sort_order = models.PositiveSmallIntegerField(default=0)
     updated_at = models.DateTimeField(auto_now=True)
 
+    base_form_class = LocalOfferModelForm
     panels = [
         FieldPanel("vocabulary"),
         FieldPanel("name"),
@@ -64,8 +74,31 @@ class TaxonomyTerm(StableIdMixin, TranslatableMixin, index.Indexed, models.Model
     def __str__(self):
         return f"{self.get_vocabulary_display()}: {self.name}"
 
+    # Where a term goes among checkboxes (cms.widgets.GroupedCheckboxes).
+    @property
+    def choice_group(self) -> tuple[int, str]:
+        position = list(VOCABULARY_HEADINGS).index(self.vocabulary)
+        return position, VOCABULARY_HEADINGS[self.vocabulary]
+
+    @property
+    def choice_label(self) -> str:
+        return self.name
+
     def clean(self):
         super().clean()
+        # The admin's form leaves the locale out, so Django cannot check the constraint
+        # on (vocabulary, code, locale) itself: without this, a repeated code is an error
+        # of the database.
+        repeated = TaxonomyTerm.objects.filter(
+            vocabulary=self.vocabulary, code=self.code, locale_id=self.locale_id
+        ).exclude(pk=self.pk)
+        if self.code and self.locale_id and repeated.exists():
+            raise ValidationError(
+                {
+                    "code": f"Another {self.get_vocabulary_display()} term already has the "
+                    f"code “{self.code}”: choose a code of its own."
+                }
+            )
         if self.parent_id is None:
             return
         if self.parent.vocabulary != self.vocabulary:
