@@ -124,8 +124,10 @@ def abbreviation_rule_id(abbreviation: Abbreviation) -> str:
 class LocalOfferContentChecker(ContentCheckerItem):
     """Wagtail's content checker with the Local Offer's rules added."""
 
-    # Ours supersedes Axe's heading-order: the same finding, in the editor's words.
-    replaced_rules = ("heading-order",)
+    # Ours supersedes Axe's heading-order: the same finding, in the editor's words. Pages
+    # have no search description (partners receive none), so Wagtail's rule asking for one
+    # would only ever be noise.
+    replaced_rules = ("heading-order", "empty-meta-description")
 
     own_rules = [
         {
