@@ -1,0 +1,7 @@
+from wagtail import hooks
+
+from cms.translation_views import publish_from_editor
+
+# Ahead of wagtail-localize's own hooks (order 0), which would publish.
+hooks.register("before_edit_page", publish_from_editor, order=-1)
+hooks.register("before_edit_snippet", publish_from_editor, order=-1)
