@@ -1,7 +1,10 @@
 // Names the translation editor's main action as the server decided (see the template
-// cms/templates/wagtail_localize/admin/edit_translation.html). Runs after the editor's
-// script has loaded and before it renders, on DOMContentLoaded.
-(() => {
+// cms/templates/wagtail_localize/admin/edit_translation.html). The editor renders on
+// DOMContentLoaded; the document is parsed, and this runs, just before that.
+document.addEventListener('readystatechange', () => {
+    if (document.readyState !== 'interactive') {
+        return;
+    }
     const action = JSON.parse(
         document.getElementById('translation-editor-action').textContent,
     );
@@ -12,4 +15,4 @@
     // The editor writes gettext('Publish in ') + the locale's name.
     window.django.catalog['Publish in '] = action.label;
     window.django.catalog['Publishing...'] = action.progress;
-})();
+});
