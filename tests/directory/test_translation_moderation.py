@@ -283,3 +283,44 @@ def test_a_council_editor_cannot_translate_the_health_teams_content(
     assert editor.post(upload, {"file": _uploaded("")}).status_code == 403
     sync = reverse("wagtail_localize:update_translations", args=[translation.source.id])
     assert editor.post(sync, {"publish_translations": "on"}).status_code == 403
+
+
+def test_an_editors_translation_of_an_organisation_is_moderated_too(
+    client, editor, polish, partner_api, make_user
+):
+    organisation = OrganisationFactory(team="council", name="Colchester Parent Support")
+    organisation.save_revision().publish()
+    url = reverse(
+        "wagtail_localize:submit_snippet_translation",
+        args=["directory", "organisation", organisation.pk],
+    )
+    assert editor.post(url, {"locales": [polish.id]}).status_code == 302
+    polish_organisation = Organisation.objects.get(
+        translation_key=organisation.translation_key, locale=polish
+    )
+    assert not polish_organisation.live
+    state = WorkflowState.objects.for_instance(polish_organisation).get()
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    detail = f"/api/v1/organisations/{polish_organisation.uuid}/"
+    assert partner_api.get(detail).status_code == 404
+
+    # Its editor's only action submits it again, with the translated name.
+    translation = translation_of(organisation, polish)
+    edit_string(editor, translation, organisation.name, "Wsparcie dla rodziców w Colchester")
+    edit_url = reverse("wagtailsnippets_directory_organisation:edit", args=[polish_organisation.pk])
+    assert "Submit for moderation in " in editor.get(edit_url).content.decode()
+    editor.post(edit_url, {"action": "publish"})
+    polish_organisation.refresh_from_db()
+    assert not polish_organisation.live
+    assert partner_api.get(detail).status_code == 404
+
+    client.force_login(make_user("moderator", MODERATORS))
+    response = client.post(
+        reverse(
+            "wagtailsnippets_directory_organisation:workflow_action",
+            args=[polish_organisation.pk, "approve", state.current_task_state.pk],
+        ),
+        {"comment": ""},
+    )
+    assert response.status_code in (200, 302)
+    assert partner_api.get(detail).json()["name"] == "Wsparcie dla rodziców w Colchester"
