@@ -324,3 +324,22 @@ def test_an_editors_translation_of_an_organisation_is_moderated_too(
     )
     assert response.status_code in (200, 302)
     assert partner_api.get(detail).json()["name"] == "Wsparcie dla rodziców w Colchester"
+
+
+def test_an_editors_subtree_translation_is_moderated_page_by_page(
+    editor, polish, sections, partner_api, client
+):
+    from directory.factories import DirectoryIndexPageFactory
+
+    play = publish(DirectoryIndexPageFactory(parent=sections["council"], title="Play"))
+    service = publish(ServicePageFactory(parent=play, summary=SUMMARY))
+    response = editor.post(
+        reverse("wagtail_localize:submit_page_translation", args=[play.id]),
+        {"locales": [polish.id], "include_subtree": "on"},
+    )
+    assert response.status_code == 302
+    for page in (play, service):
+        translated = page.get_translation(polish)
+        assert not translated.live
+        assert workflow_state(translated).status == WorkflowState.STATUS_IN_PROGRESS
+    assert served(partner_api, client, service.get_translation(polish)) is None
