@@ -68,7 +68,7 @@ def target_of(translation: Translation):
         return None
 
 
-def editor_action(user, translation: Translation, target) -> Outcome:
+def editor_action(user, target) -> Outcome:
     """What the editor's "Publish in …" does for `user`: the label follows from it."""
     if not can_publish(user, target):
         return Outcome.SUBMITTED

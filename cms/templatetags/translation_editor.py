@@ -7,9 +7,9 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def translation_editor_action(context, translation, instance) -> dict | None:
+def translation_editor_action(context, instance) -> dict | None:
     """How the editor's "Publish in …" should read for this user, if not as it does."""
-    outcome = editor_action(context["request"].user, translation, instance)
+    outcome = editor_action(context["request"].user, instance)
     if outcome is Outcome.SUBMITTED:
         return {"label": gettext("Submit for moderation in "), "progress": gettext("Submitting…")}
     if outcome is Outcome.APPROVED:
