@@ -24,10 +24,12 @@ class ApiConventions:
     authentication_classes = []
     permission_classes = [AllowAny]
     filter_backends = [DjangoFilterBackend]
+    # Also as DRF's browsable pages where settings.API_BROWSABLE (development).
+    browsable = True
 
     def get_renderers(self):
         renderers = super().get_renderers()
-        if settings.API_BROWSABLE and self.renderer_classes == ApiConventions.renderer_classes:
+        if self.browsable and settings.API_BROWSABLE:
             renderers.append(BrowsableAPIRenderer())
         return renderers
 
@@ -37,7 +39,9 @@ class ApiConventions:
 
 class SchemaView(ApiConventions, SpectacularAPIView):
     renderer_classes = SpectacularAPIView.renderer_classes
+    browsable = False
 
 
 class DocsView(ApiConventions, SpectacularSwaggerView):
     renderer_classes = SpectacularSwaggerView.renderer_classes
+    browsable = False

@@ -52,6 +52,7 @@ class JSONOnly(BaseContentNegotiation):
 
 class OrukView(ApiConventions, APIView):
     content_negotiation_class = JSONOnly
+    browsable = False
     throttle_classes = [OrukIPThrottle]
     # Described by the standard's openapi.json, not by the partner API's schema.
     schema = None

@@ -109,3 +109,14 @@ def test_wagtail_localizes_editor_saves_a_string_with_a_form_and_the_session(
     )
     assert response.status_code == 201, response.content
     assert response.json()["data"] == "Zabawa."
+
+
+def test_the_browsable_api_is_a_setting_and_never_oruks_format(partner_api, settings, db):
+    html = {"HTTP_ACCEPT": "text/html"}
+    assert partner_api.get("/api/v1/services/", **html).status_code == 406
+    settings.API_BROWSABLE = True  # as in development
+    page = partner_api.get("/api/v1/services/", **html)
+    assert page.status_code == 200
+    assert page["Content-Type"].startswith("text/html")
+    oruk = partner_api.get("/api/oruk/services", **html)
+    assert oruk["Content-Type"] == "application/json"  # the standard's format, always
