@@ -4,10 +4,11 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
+from api.conventions import ApiConventions
 from api.router import router
 
 
-class ApiRootView(APIView):
+class ApiRootView(ApiConventions, APIView):
     """Where a partner starts: the resources of this version and its documentation."""
 
     @extend_schema(

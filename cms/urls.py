@@ -7,10 +7,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms import translation_views
 from cms.health import health
 
 urlpatterns = [
     path("health/", health, name="health"),
+    # Ahead of the admin: wagtail-localize's views, with translations moderated.
+    path("admin/localize/", include(translation_views)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", include("api.urls")),

@@ -11,11 +11,10 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from rest_framework.exceptions import NotFound
 from rest_framework.negotiation import BaseContentNegotiation
-from rest_framework.permissions import AllowAny
-from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from api.conventions import ApiConventions
 from api.oruk.pagination import ResultsPage
 from api.oruk.params import NoOptions, parse
 from api.resources.base import (
@@ -51,11 +50,9 @@ class JSONOnly(BaseContentNegotiation):
         return renderers[0], renderers[0].media_type
 
 
-class OrukView(APIView):
+class OrukView(ApiConventions, APIView):
     content_negotiation_class = JSONOnly
-    renderer_classes = [JSONRenderer]
-    authentication_classes = []
-    permission_classes = [AllowAny]
+    browsable = False
     throttle_classes = [OrukIPThrottle]
     # Described by the standard's openapi.json, not by the partner API's schema.
     schema = None

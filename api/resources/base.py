@@ -18,6 +18,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import BaseThrottle
 
 from api.authentication import HasPartnerKey, PartnerKeyAuthentication
+from api.conventions import ApiConventions
 from api.errors import BadParameters
 from api.models import ChangeLogEntry
 from api.pagination import FeedPagination
@@ -175,7 +176,7 @@ class ConditionalGetMixin:
         return response
 
 
-class FeedViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
+class FeedViewSet(ApiConventions, ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
     resource: str
     filterset_class = None
     lookup_field = "uuid"

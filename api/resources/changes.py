@@ -6,6 +6,7 @@ from rest_framework.views import APIView
 
 from api.authentication import HasPartnerKey, PartnerKeyAuthentication
 from api.changes import apply_scope_change
+from api.conventions import ApiConventions
 from api.errors import BadParameters
 from api.feed import BadCursor, Cursor, read_changes
 from api.resources.base import ClientIPThrottle, ConditionalGetMixin, PartnerKeyThrottle
@@ -25,7 +26,7 @@ CHANGE_FIELDS = {
 }
 
 
-class ChangesView(ConditionalGetMixin, APIView):
+class ChangesView(ApiConventions, ConditionalGetMixin, APIView):
     """Every upsert and deletion in your scope since your cursor, oldest first."""
 
     authentication_classes = [PartnerKeyAuthentication]

@@ -13,6 +13,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
 from api.authentication import HasPartnerKey, PartnerKeyAuthentication
+from api.conventions import ApiConventions
 from api.errors import BadParameters
 from api.pagination import FeedPagination
 from api.resources.base import ClientIPThrottle, PartnerKeyThrottle
@@ -31,6 +32,7 @@ RECENT_DELIVERIES = 50
 
 
 class WebhookViewSet(
+    ApiConventions,
     mixins.CreateModelMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,

@@ -7,9 +7,7 @@ DEBUG = env.bool("DEBUG", True)
 SECRET_KEY = SECRET_KEY or "django-insecure-local-development-only"
 
 # Browsable API pages are handy when exploring the feed by hand.
-REST_FRAMEWORK["DEFAULT_RENDERER_CLASSES"].append(  # noqa: F405
-    "rest_framework.renderers.BrowsableAPIRenderer"
-)
+API_BROWSABLE = True
 WEBHOOK_ALLOW_LOOPBACK = True  # receivers on this machine, over plain http
 
 # `make run` shows web, worker and beat in one terminal: one line per job (the worker's

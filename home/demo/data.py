@@ -413,6 +413,96 @@ TAXONOMY = {
     ],
 }
 
+# The taxonomy in Polish: term code -> (name, description).
+TAXONOMY_POLISH = {
+    "support-groups-activities": (
+        "Wsparcie, grupy i zajęcia",
+        "Grupy, kluby, krótkie przerwy wytchnieniowe i zajęcia dla dzieci, młodzieży i ich rodzin.",
+    ),
+    "help-with-learning": (
+        "Pomoc w nauce",
+        "Wsparcie w placówkach wczesnoszkolnych, szkołach i college'ach, w tym wsparcie SEN i "
+        "plany edukacji, zdrowia i opieki (EHC).",
+    ),
+    "advice-for-young-people": (
+        "Porady dla młodzieży",
+        "Informacje i porady dla młodych ludzi w wieku od 14 do 25 lat, którzy sami "
+        "podejmują decyzje.",
+    ),
+    "health-wellbeing": (
+        "Zdrowie i dobre samopoczucie",
+        "Usługi NHS i lokalne dotyczące zdrowia fizycznego, terapii i dobrostanu emocjonalnego.",
+    ),
+    "housing-employment": (
+        "Mieszkanie i zatrudnienie",
+        "Pomoc w znalezieniu pracy, szkoleń, staży wspieranych i miejsca do życia.",
+    ),
+    "financial-support": (
+        "Wsparcie finansowe",
+        "Zasiłki, dotacje, pomoc w dojazdach i inna pomoc finansowa.",
+    ),
+    "autism": (
+        "Autyzm",
+        "Wsparcie dla autystycznych dzieci i młodzieży, z diagnozą lub bez.",
+    ),
+    "adhd": (
+        "ADHD",
+        "Wsparcie przy zespole nadpobudliwości psychoruchowej z deficytem uwagi (ADHD) i "
+        "pokrewnych trudnościach z koncentracją.",
+    ),
+    "social-emotional-mental-health": (
+        "Zdrowie społeczne, emocjonalne i psychiczne",
+        "Pomoc przy lęku, obniżonym nastroju, zachowaniu i innych potrzebach emocjonalnych "
+        "lub psychicznych.",
+    ),
+    "sensory": (
+        "Niepełnosprawność sensoryczna",
+        "Potrzeby związane ze słuchem, wzrokiem lub jednym i drugim.",
+    ),
+    "hearing-impairment": (
+        "Niepełnosprawność słuchowa",
+        "Wsparcie dla dzieci i młodzieży głuchych lub niedosłyszących.",
+    ),
+    "visual-impairment": (
+        "Niepełnosprawność wzrokowa",
+        "Wsparcie dla dzieci i młodzieży niewidomych lub słabowidzących.",
+    ),
+    "physical-disability": (
+        "Niepełnosprawność ruchowa",
+        "Wsparcie przy schorzeniach wpływających na ruch, mobilność lub opiekę fizyczną.",
+    ),
+    "speech-language-communication": (
+        "Mowa, język i komunikacja",
+        "Pomoc w mówieniu, rozumieniu języka i porozumiewaniu się z innymi.",
+    ),
+    "learning-difficulty": (
+        "Trudności w uczeniu się",
+        "Wsparcie przy umiarkowanych, znacznych lub głębokich i sprzężonych trudnościach w "
+        "uczeniu się.",
+    ),
+    "specific-learning-difficulty": (
+        "Specyficzne trudności w uczeniu się",
+        "Wsparcie przy trudnościach takich jak dysleksja, dyskalkulia i dyspraksja.",
+    ),
+    "complex-health-needs": (
+        "Złożone potrzeby zdrowotne",
+        "Wsparcie przy długotrwałych chorobach wymagających regularnej opieki zdrowotnej w "
+        "domu, szkole lub college'u.",
+    ),
+    "parents-carers": (
+        "Rodzice i opiekunowie",
+        "Informacje dla rodziców, opiekunów i członków rodziny.",
+    ),
+    "young-people": (
+        "Młodzież",
+        "Informacje napisane dla samych dzieci i młodzieży.",
+    ),
+    "professionals": (
+        "Specjaliści",
+        "Informacje dla osób pracujących w edukacji, ochronie zdrowia i opiece społecznej.",
+    ),
+}
+
 # ---------------------------------------------------------------------------------------------
 # Services (directory entries)
 # ---------------------------------------------------------------------------------------------

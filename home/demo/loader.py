@@ -337,6 +337,34 @@ def ensure_translation(page: Page, locale: Locale, strings: dict[str, str]) -> P
     return page.get_translation(locale)
 
 
+def translate_taxonomy(locale: Locale, terms: dict[str, TaxonomyTerm]) -> None:
+    """Every term in `locale`, so its listings name their categories, needs and audiences
+    in that language (a page's terms are the English ones; the API shows their
+    translations). Parents first, as the data lists them: a term needs its parent."""
+    for code, (name, description) in data.TAXONOMY_POLISH.items():
+        term = terms[code]
+        translate_object(term, [locale])
+        translation = Translation.objects.get(
+            source__object_id=term.translation_key, target_locale=locale
+        )
+        strings = {term.name: name, term.description: description}
+        segments = StringSegment.objects.filter(source=translation.source).select_related(
+            "string", "context"
+        )
+        for segment in segments:
+            if segment.string.data in strings:
+                StringTranslation.objects.update_or_create(
+                    translation_of=segment.string,
+                    locale=locale,
+                    context=segment.context,
+                    defaults={
+                        "data": strings[segment.string.data],
+                        "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+                    },
+                )
+        translation.save_target(publish=True)
+
+
 def translate_demo_pages(locale: Locale, home, sections, pages: dict[str, Page]) -> None:
     ensure_translation(home, locale, data.POLISH.get("home", {}))
     for key, *_ in SECTIONS:  # parents first: a page needs its parent translated
@@ -422,6 +450,7 @@ def load_demo_content() -> dict[str, object]:
     ensure_home_features(home, services, guides)
 
     if "pl" in locales:
+        translate_taxonomy(locales["pl"], terms)
         translate_demo_pages(locales["pl"], home, sections, {**services, **guides, **partners})
     # After the translations: each language's team sections get their editors too.
     sync_team_permissions()

@@ -131,6 +131,26 @@ def test_polish_translations_and_overdue_listings(demo):
     assert ServicePage.objects.filter(next_review_due__lt=timezone.localdate()).exists()
 
 
+def test_polish_listings_name_their_terms_in_polish(demo):
+    from rest_framework.test import APIClient
+
+    from api.models import Partner, PartnerAPIKey
+
+    partner = Partner.objects.create(name="Essex Family Hub", contact_email="hub@example.org")
+    _key, key = PartnerAPIKey.objects.create_key(name="hub key", partner=partner)
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=f"Api-Key {key}")
+    polish_names = {name for name, _description in data.TAXONOMY_POLISH.values()}
+    english_names = {item["name"] for items in data.TAXONOMY.values() for item in items}
+
+    services = api.get("/api/v1/services/", {"locale": "pl", "page_size": 100}).json()["results"]
+    assert services
+    names = {term["name"] for service in services for term in service["terms"]}
+    assert names <= polish_names
+    assert {"Wsparcie, grupy i zajęcia", "Autyzm"} <= names
+    assert not names & (english_names - {"ADHD"})  # "ADHD" is the same in both
+
+
 def test_every_email_in_the_demo_uses_a_reserved_domain(demo):
     for model in apps.get_models():
         for field in model._meta.concrete_fields:
