@@ -3,12 +3,15 @@
 import logging
 
 import pytest
+from django.core.files.storage import FileSystemStorage
+from django.db import connection
 
 from home.models import HomePage
 from tasks.django_tasks_backend import run_django_task
 
 REFERENCE_INDEX_JOB = "wagtail.tasks.update_reference_index_task"
 SEARCH_INDEX_JOB = "modelsearch.tasks.insert_or_update_object_task"
+DELETE_FILE_JOB = "wagtail.tasks.delete_file_from_storage_task"
 
 
 def run_on_worker(module_path: str, *args: str):
@@ -53,3 +56,37 @@ def test_a_job_for_a_row_that_exists_runs(wagtail_root):
 
     assert result.successful()
     assert HomePage.objects.search("quokka").count() == 1
+
+
+# Transactional: the test itself is then in no transaction, so one seen inside a job is
+# the job's own.
+def test_an_index_job_runs_in_a_transaction(transactional_db, wagtail_root, monkeypatch):
+    page = wagtail_root.add_child(instance=HomePage(title="Indexed in turn", slug="in-turn"))
+    in_transaction = []
+
+    def insert_or_update_object(instance):
+        in_transaction.append(connection.in_atomic_block)
+
+    monkeypatch.setattr("modelsearch.index.insert_or_update_object", insert_or_update_object)
+
+    assert run_on_worker(SEARCH_INDEX_JOB, "home", "homepage", str(page.pk)).successful()
+    assert in_transaction == [True]
+
+
+def test_a_job_that_writes_no_index_runs_in_no_transaction(transactional_db, tmp_path, monkeypatch):
+    (tmp_path / "replaced.jpg").write_bytes(b"an old rendition")
+    in_transaction = []
+    delete = FileSystemStorage.delete
+
+    def delete_noting_the_transaction(storage, name):
+        in_transaction.append(connection.in_atomic_block)
+        delete(storage, name)
+
+    monkeypatch.setattr(FileSystemStorage, "delete", delete_noting_the_transaction)
+    storage = FileSystemStorage(location=str(tmp_path)).deconstruct()
+
+    result = run_django_task.apply(args=(DELETE_FILE_JOB, [storage, "replaced.jpg"], {}))
+
+    assert result.successful()
+    assert not (tmp_path / "replaced.jpg").exists()
+    assert in_transaction == [False]
