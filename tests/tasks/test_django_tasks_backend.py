@@ -5,6 +5,7 @@ import logging
 import pytest
 from django.core.files.storage import FileSystemStorage
 from django.db import connection
+from wagtail.models import Site
 
 from home.models import HomePage
 from tasks.django_tasks_backend import run_django_task
@@ -47,6 +48,25 @@ def test_a_job_that_fails_for_another_reason_still_logs_an_error(db, caplog):
     errors = [record for record in caplog.records if record.levelno >= logging.ERROR]
     assert errors
     assert "nosuchmodel" in errors[0].getMessage()
+
+
+def test_a_missing_row_other_than_the_one_named_is_an_error(wagtail_root, caplog, monkeypatch):
+    page = wagtail_root.add_child(instance=HomePage(title="Still here", slug="still-here"))
+
+    def insert_or_update_object(instance):
+        # The page exists; something the job reads for it does not.
+        raise Site.DoesNotExist("Site matching query does not exist.")
+
+    monkeypatch.setattr("modelsearch.index.insert_or_update_object", insert_or_update_object)
+    with caplog.at_level(logging.DEBUG):
+        result = run_on_worker(SEARCH_INDEX_JOB, "home", "homepage", str(page.pk))
+
+    assert result.failed()
+    assert isinstance(result.result, Site.DoesNotExist)
+    errors = [record for record in caplog.records if record.levelno >= logging.ERROR]
+    assert errors
+    assert "Site matching query does not exist" in errors[0].getMessage()
+    assert not any("no longer exists" in record.getMessage() for record in caplog.records)
 
 
 def test_a_job_for_a_row_that_exists_runs(wagtail_root):
