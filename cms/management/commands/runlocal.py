@@ -51,6 +51,7 @@ class LocalProcesses(Manager):
         super().__init__()
         self.stop_by_name = {}
         self.stopping_since = None
+        self.asked_to_stop = set()
 
     def add_process(self, name, cmd, *, stop, **kwargs):
         self.stop_by_name[name] = stop
@@ -59,7 +60,14 @@ class LocalProcesses(Manager):
     def terminate(self):
         if self.stopping_since is None:
             self.stopping_since = time.monotonic()
-        super().terminate()
+        self._killall()
+
+    def _all_started(self):
+        # honcho's loop asks this after every message: a process whose start is reported
+        # only after Ctrl-C (honcho stops processes once) is stopped as soon as it is known.
+        if self.stopping_since is not None:
+            self._killall()
+        return super()._all_started()
 
     def kill(self):
         # honcho's loop calls this five seconds after the first process ended.
@@ -67,17 +75,34 @@ class LocalProcesses(Manager):
             super().kill()
 
     def _killall(self, force=False):
-        if force:
-            return super()._killall(force=True)
+        # A process is "started" once honcho has its pid: Ctrl-C can come before that.
         for name, process in self._processes.items():
-            if "returncode" not in process:
+            pid = process.get("pid")
+            if "returncode" in process or pid is None:
+                continue
+            if force:
+                self._system_print(f"sending SIGKILL to {name} (pid {pid})\n")
+                self._procmgr.kill(pid)
+            elif name not in self.asked_to_stop:
                 self._system_print(f"stopping {name}\n")
                 with contextlib.suppress(ProcessLookupError):  # it had already gone
-                    self.stop_by_name[name](process["pid"])
+                    self.stop_by_name[name](pid)
+                    self.asked_to_stop.add(name)
+
+    @property
+    def stopped_unasked(self) -> dict[str, int]:
+        """The exit status of each process that stopped before it was asked to."""
+        return {
+            name: process["returncode"]
+            for name, process in self._processes.items()
+            if "returncode" in process and name not in self.asked_to_stop
+        }
 
     @property
     def stopped_cleanly(self) -> bool:
-        return all(process.get("returncode") == 0 for process in self._processes.values())
+        return not self.stopped_unasked and all(
+            process.get("returncode") == 0 for process in self._processes.values()
+        )
 
 
 class Command(BaseCommand):
@@ -140,8 +165,18 @@ class Command(BaseCommand):
         )
         self.stdout.flush()
         manager.loop()
-        # Ctrl-C that every process answered by finishing cleanly is a clean stop.
-        sys.exit(0 if manager.stopped_cleanly else manager.returncode)
+        sys.exit(self.exit_status(manager))
+
+    def exit_status(self, manager: LocalProcesses) -> int:
+        # Ctrl-C that every process answered by finishing cleanly is a clean stop; a
+        # process that stopped by itself is not, whatever its own exit status.
+        for name, returncode in manager.stopped_unasked.items():
+            self.stderr.write(
+                f"{name} stopped by itself (exit status {returncode}), so everything stopped."
+            )
+        if manager.stopped_cleanly:
+            return 0
+        return manager.returncode or 1
 
     def migrate(self) -> None:
         executor = MigrationExecutor(connection)
