@@ -1,4 +1,4 @@
-"""runlocal's process manager, without the whole run (test_run.py)."""
+"""runlocal's process manager and its default Site, without the whole run (test_run.py)."""
 
 import io
 import os
@@ -6,6 +6,7 @@ import signal
 import sys
 
 import pytest
+from wagtail.models import Site
 
 from cms.management.commands.runlocal import Command, LocalProcesses, terminate_worker
 
@@ -78,3 +79,38 @@ def test_stopping_before_a_process_has_started_stops_what_has(run_manager):
     manager._processes["beat"]["pid"] = 103
     assert manager._all_started()
     assert stopped == [("web", 101), ("worker", 102), ("beat", 103)]
+
+
+@pytest.fixture
+def demo_site(wagtail_root):
+    Site.objects.all().delete()
+    return Site.objects.create(
+        hostname="localhost", port=80, root_page=wagtail_root, is_default_site=True
+    )
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["http://127.0.0.1:8001", "https://local-offer.example.org", "http://[::1]:8000"],
+)
+def test_the_demo_site_names_the_address_links_name(demo_site, address):
+    Command().serve_default_site_at(address)
+
+    demo_site.refresh_from_db()
+    assert demo_site.root_url == address
+
+
+def test_an_address_a_site_cannot_name_leaves_the_demo_site_alone(demo_site):
+    Command().serve_default_site_at("https://local-offer.example.org:8443")
+
+    demo_site.refresh_from_db()
+    assert demo_site.root_url == "http://localhost"
+
+
+def test_a_site_someone_named_is_left_alone(demo_site):
+    Site.objects.filter(pk=demo_site.pk).update(hostname="offer.example.org")
+
+    Command().serve_default_site_at("http://127.0.0.1:8001")
+
+    demo_site.refresh_from_db()
+    assert demo_site.root_url == "http://offer.example.org"

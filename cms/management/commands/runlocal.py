@@ -4,6 +4,7 @@ import shlex
 import signal
 import sys
 import time
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.management import call_command
@@ -132,7 +133,7 @@ class Command(BaseCommand):
 
         self.migrate()
         call_command("load_demo_content")
-        self.serve_default_site_at(base_url)
+        self.serve_default_site_at(settings.WAGTAILADMIN_BASE_URL)
         call_command("ensure_admin")
 
         manage = [sys.executable, str(settings.BASE_DIR / "manage.py")]
@@ -190,12 +191,19 @@ class Command(BaseCommand):
             self.stdout.write(f"done in {time.monotonic() - started:.0f} s.")
 
     def serve_default_site_at(self, base_url: str) -> None:
-        """Page URLs (the API's, rich text links) are built from the default Site:
-        the demo's one names this machine, so make it the address served."""
-        hostname, port = base_url.removeprefix("http://").rsplit(":", 1)
+        """Page URLs (the API's, rich text links) are built from the default Site: the
+        demo's one names this machine, so make it the address links name (the one served,
+        or WAGTAILADMIN_BASE_URL when that is set)."""
+        address = urlsplit(base_url)
+        port = address.port or {"http": 80, "https": 443}.get(address.scheme)
+        # The netloc keeps an IPv6 address's brackets, which the Site's root_url needs.
+        hostname = address.netloc.rsplit(":", 1)[0] if address.port else address.netloc
         site = Site.objects.filter(is_default_site=True).first()
-        if site and site.hostname in LOCAL_HOSTNAMES and site.root_url != base_url:
-            site.hostname, site.port = hostname, int(port)
+        if not site or site.hostname not in LOCAL_HOSTNAMES or port is None:
+            return
+        site.hostname, site.port = hostname, port
+        # A Site cannot say https on any port but 443: such an address is left alone.
+        if site.root_url == base_url.rstrip("/"):
             site.save(update_fields=["hostname", "port"])
 
     def broker_name(self) -> str:
