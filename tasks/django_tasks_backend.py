@@ -20,8 +20,6 @@ from django_tasks.backends.base import BaseTaskBackend
 from django_tasks.base import Task, TaskResult, TaskResultStatus
 from django_tasks.signals import task_enqueued
 from django_tasks.utils import get_random_id
-from modelsearch.tasks import insert_or_update_object_task
-from wagtail.tasks import update_reference_index_task
 
 from cms.celery import enqueue
 
@@ -29,9 +27,13 @@ logger = logging.getLogger(__name__)
 
 # The jobs that write a row's search or reference index entries, for (app label, model
 # name, pk). The others (an image's focal point, a file to delete, a cache purge over
-# HTTP) need no transaction of ours.
+# HTTP) need no transaction of ours. Named, not imported: defining a task loads this
+# module, the backend, first.
 INDEX_JOBS = frozenset(
-    task.module_path for task in (insert_or_update_object_task, update_reference_index_task)
+    {
+        "modelsearch.tasks.insert_or_update_object_task",
+        "wagtail.tasks.update_reference_index_task",
+    }
 )
 
 

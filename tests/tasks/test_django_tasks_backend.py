@@ -5,10 +5,12 @@ import logging
 import pytest
 from django.core.files.storage import FileSystemStorage
 from django.db import connection
+from modelsearch.tasks import insert_or_update_object_task
 from wagtail.models import Site
+from wagtail.tasks import update_reference_index_task
 
 from home.models import HomePage
-from tasks.django_tasks_backend import run_django_task
+from tasks.django_tasks_backend import INDEX_JOBS, run_django_task
 
 REFERENCE_INDEX_JOB = "wagtail.tasks.update_reference_index_task"
 SEARCH_INDEX_JOB = "modelsearch.tasks.insert_or_update_object_task"
@@ -110,3 +112,9 @@ def test_a_job_that_writes_no_index_runs_in_no_transaction(transactional_db, tmp
     assert result.successful()
     assert not (tmp_path / "replaced.jpg").exists()
     assert in_transaction == [False]
+
+
+def test_the_index_jobs_are_named_as_wagtail_names_them():
+    assert {insert_or_update_object_task.module_path, update_reference_index_task.module_path} == (
+        INDEX_JOBS
+    )
