@@ -7,6 +7,7 @@ commits, so the worker always finds the row it is asked to index, and nothing
 is sent for a transaction that rolled back.
 """
 
+import contextlib
 import logging
 
 from celery import shared_task
@@ -24,6 +25,17 @@ from cms.celery import enqueue
 
 logger = logging.getLogger(__name__)
 
+# The jobs that write a row's search or reference index entries, for (app label, model
+# name, pk). The others (an image's focal point, a file to delete, a cache purge over
+# HTTP) need no transaction of ours. Named, not imported: defining a task loads this
+# module, the backend, first.
+INDEX_JOBS = frozenset(
+    {
+        "modelsearch.tasks.insert_or_update_object_task",
+        "wagtail.tasks.update_reference_index_task",
+    }
+)
+
 
 @shared_task(
     name="tasks.run_django_task",
@@ -33,10 +45,11 @@ logger = logging.getLogger(__name__)
     max_retries=5,
 )
 def run_django_task(module_path: str, args: list, kwargs: dict) -> None:
-    # In a transaction: on SQLite (`make run`) that takes the write lock first (transaction
-    # mode IMMEDIATE), so two pool processes indexing the same row take turns instead of
-    # both inserting its search-index entry (an IntegrityError, and a traceback).
-    with transaction.atomic():
+    # An index job runs in a transaction: on SQLite (`make run`) that takes the write lock
+    # first (transaction mode IMMEDIATE), so two pool processes indexing the same row take
+    # turns instead of both inserting its index entry (an IntegrityError, and a traceback).
+    in_turn = transaction.atomic() if module_path in INDEX_JOBS else contextlib.nullcontext()
+    with in_turn:
         call_unless_row_deleted(import_string(module_path), args, kwargs)
 
 

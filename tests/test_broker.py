@@ -5,18 +5,45 @@ from queue import Empty
 
 import pytest
 from kombu import Connection
+from kombu.transport.virtual import BrokerState
 from kombu.utils.json import dumps
 
 from cms.broker import Transport
 
 
+def transport_options(tmp_path, folder) -> dict:
+    # All three, as the settings give them: kombu writes its exchange table to
+    # control_folder, which defaults to ./control in the working directory.
+    return {
+        "data_folder_in": str(folder),
+        "data_folder_out": str(folder),
+        "control_folder": str(tmp_path / "control"),
+    }
+
+
 @pytest.fixture
-def connection(tmp_path):
+def connection(tmp_path, monkeypatch):
+    # kombu keeps the filesystem transport's bindings for the whole process and binds a
+    # queue once: a fresh control_folder needs fresh bindings to be written into it.
+    monkeypatch.setattr(Transport, "global_state", BrokerState())
     folder = tmp_path / "queue"
     folder.mkdir()
-    options = {"data_folder_in": str(folder), "data_folder_out": str(folder)}
+    options = transport_options(tmp_path, folder)
     with Connection("filesystem://", transport=Transport, transport_options=options) as conn:
         yield conn, folder
+
+
+def test_the_broker_writes_nothing_in_the_working_directory(connection, tmp_path, monkeypatch):
+    working_directory = tmp_path / "cwd"
+    working_directory.mkdir()
+    monkeypatch.chdir(working_directory)
+    conn, _ = connection
+    queue = conn.SimpleQueue("celery")
+    queue.put({"task": "tasks.record_heartbeat"})
+    queue.get(timeout=1).ack()
+    queue.close()
+
+    assert list(working_directory.iterdir()) == []
 
 
 def test_a_message_goes_through_whole(connection):
@@ -29,9 +56,11 @@ def test_a_message_goes_through_whole(connection):
     queue.close()
 
 
-def test_a_worker_polling_while_a_message_is_written_finds_nothing_to_take(connection, monkeypatch):
+def test_a_worker_polling_while_a_message_is_written_finds_nothing_to_take(
+    connection, tmp_path, monkeypatch
+):
     conn, folder = connection
-    options = {"data_folder_in": str(folder), "data_folder_out": str(folder)}
+    options = transport_options(tmp_path, folder)
     found_mid_write = []
 
     def serialise_while_a_worker_polls(payload):

@@ -13,6 +13,7 @@ PRINT_SETTINGS = (
     "'cache': s.CACHES['default']['BACKEND'], "
     "'broker': s.CELERY_BROKER_URL, "
     "'results': s.CELERY_RESULT_BACKEND, "
+    "'broker_options': s.CELERY_BROKER_TRANSPORT_OPTIONS, "
     "'email': s.EMAIL_BACKEND, "
     "'debug': s.DEBUG, "
     "'languages': [code for code, _ in s.WAGTAIL_CONTENT_LANGUAGES]}))"
@@ -47,6 +48,11 @@ def test_dev_settings_start_with_no_environment_at_all(tmp_path):
     assert embedded["cache"] == "django.core.cache.backends.filebased.FileBasedCache"
     assert embedded["broker"].startswith("filesystem://")
     assert embedded["results"].startswith("file://")
+    # Every folder the filesystem broker writes (kombu's control_folder defaults to
+    # ./control in the working directory) is under LOCAL_DATA_DIR.
+    folders = {key: value for key, value in embedded["broker_options"].items() if "folder" in key}
+    assert set(folders) == {"data_folder_in", "data_folder_out", "control_folder"}
+    assert all(folder.startswith(str(tmp_path)) for folder in folders.values())
     assert embedded["email"] == "django.core.mail.backends.console.EmailBackend"
     assert embedded["debug"] is True
     assert embedded["languages"] == ["en", "pl"]

@@ -4,6 +4,7 @@ import shlex
 import signal
 import sys
 import time
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.management import call_command
@@ -51,6 +52,7 @@ class LocalProcesses(Manager):
         super().__init__()
         self.stop_by_name = {}
         self.stopping_since = None
+        self.asked_to_stop = set()
 
     def add_process(self, name, cmd, *, stop, **kwargs):
         self.stop_by_name[name] = stop
@@ -59,7 +61,14 @@ class LocalProcesses(Manager):
     def terminate(self):
         if self.stopping_since is None:
             self.stopping_since = time.monotonic()
-        super().terminate()
+        self._killall()
+
+    def _all_started(self):
+        # honcho's loop asks this after every message: a process whose start is reported
+        # only after Ctrl-C (honcho stops processes once) is stopped as soon as it is known.
+        if self.stopping_since is not None:
+            self._killall()
+        return super()._all_started()
 
     def kill(self):
         # honcho's loop calls this five seconds after the first process ended.
@@ -67,17 +76,34 @@ class LocalProcesses(Manager):
             super().kill()
 
     def _killall(self, force=False):
-        if force:
-            return super()._killall(force=True)
+        # A process is "started" once honcho has its pid: Ctrl-C can come before that.
         for name, process in self._processes.items():
-            if "returncode" not in process:
+            pid = process.get("pid")
+            if "returncode" in process or pid is None:
+                continue
+            if force:
+                self._system_print(f"sending SIGKILL to {name} (pid {pid})\n")
+                self._procmgr.kill(pid)
+            elif name not in self.asked_to_stop:
                 self._system_print(f"stopping {name}\n")
                 with contextlib.suppress(ProcessLookupError):  # it had already gone
-                    self.stop_by_name[name](process["pid"])
+                    self.stop_by_name[name](pid)
+                    self.asked_to_stop.add(name)
+
+    @property
+    def stopped_unasked(self) -> dict[str, int]:
+        """The exit status of each process that stopped before it was asked to."""
+        return {
+            name: process["returncode"]
+            for name, process in self._processes.items()
+            if "returncode" in process and name not in self.asked_to_stop
+        }
 
     @property
     def stopped_cleanly(self) -> bool:
-        return all(process.get("returncode") == 0 for process in self._processes.values())
+        return not self.stopped_unasked and all(
+            process.get("returncode") == 0 for process in self._processes.values()
+        )
 
 
 class Command(BaseCommand):
@@ -107,7 +133,7 @@ class Command(BaseCommand):
 
         self.migrate()
         call_command("load_demo_content")
-        self.serve_default_site_at(base_url)
+        self.serve_default_site_at(settings.WAGTAILADMIN_BASE_URL)
         call_command("ensure_admin")
 
         manage = [sys.executable, str(settings.BASE_DIR / "manage.py")]
@@ -140,8 +166,18 @@ class Command(BaseCommand):
         )
         self.stdout.flush()
         manager.loop()
-        # Ctrl-C that every process answered by finishing cleanly is a clean stop.
-        sys.exit(0 if manager.stopped_cleanly else manager.returncode)
+        sys.exit(self.exit_status(manager))
+
+    def exit_status(self, manager: LocalProcesses) -> int:
+        # Ctrl-C that every process answered by finishing cleanly is a clean stop; a
+        # process that stopped by itself is not, whatever its own exit status.
+        for name, returncode in manager.stopped_unasked.items():
+            self.stderr.write(
+                f"{name} stopped by itself (exit status {returncode}), so everything stopped."
+            )
+        if manager.stopped_cleanly:
+            return 0
+        return manager.returncode or 1
 
     def migrate(self) -> None:
         executor = MigrationExecutor(connection)
@@ -155,12 +191,19 @@ class Command(BaseCommand):
             self.stdout.write(f"done in {time.monotonic() - started:.0f} s.")
 
     def serve_default_site_at(self, base_url: str) -> None:
-        """Page URLs (the API's, rich text links) are built from the default Site:
-        the demo's one names this machine, so make it the address served."""
-        hostname, port = base_url.removeprefix("http://").rsplit(":", 1)
+        """Page URLs (the API's, rich text links) are built from the default Site: the
+        demo's one names this machine, so make it the address links name (the one served,
+        or WAGTAILADMIN_BASE_URL when that is set)."""
+        address = urlsplit(base_url)
+        port = address.port or {"http": 80, "https": 443}.get(address.scheme)
+        # The netloc keeps an IPv6 address's brackets, which the Site's root_url needs.
+        hostname = address.netloc.rsplit(":", 1)[0] if address.port else address.netloc
         site = Site.objects.filter(is_default_site=True).first()
-        if site and site.hostname in LOCAL_HOSTNAMES and site.root_url != base_url:
-            site.hostname, site.port = hostname, int(port)
+        if not site or site.hostname not in LOCAL_HOSTNAMES or port is None:
+            return
+        site.hostname, site.port = hostname, port
+        # A Site cannot say https on any port but 443: such an address is left alone.
+        if site.root_url == base_url.rstrip("/"):
             site.save(update_fields=["hostname", "port"])
 
     def broker_name(self) -> str:
