@@ -24,3 +24,16 @@ class AdminLanguageMiddleware:
             translation.activate(settings.WAGTAILADMIN_PERMITTED_LANGUAGES[0][0])
             request.LANGUAGE_CODE = translation.get_language()
         return self.get_response(request)
+
+
+def forget_unpermitted_admin_languages(user_profiles) -> int:
+    """Clear preferred languages the admin no longer offers (a US "en" chosen before the
+    admin became British English): Wagtail would still honour them, and write dates the
+    American way. `user_profiles` is Wagtail's UserProfile model, or its historical
+    version in a migration."""
+    permitted = [code for code, _name in settings.WAGTAILADMIN_PERMITTED_LANGUAGES]
+    return (
+        user_profiles.objects.exclude(preferred_language="")
+        .exclude(preferred_language__in=permitted)
+        .update(preferred_language="")
+    )

@@ -10,7 +10,7 @@ from django.utils import timezone
 from tasks.bounces.addresses import normalise
 from tasks.bounces.ingest import Recorded, record_events
 from tasks.bounces.models import DeliveryEvent, EventKind
-from tasks.bounces.rules import Event, smtp_status_in
+from tasks.bounces.rules import Event, enhanced_status_in
 
 # A failure's note may quote the mail server; any other note is a person's own words.
 FAILURES = (EventKind.HARD_BOUNCE, EventKind.SOFT_BOUNCE)
@@ -27,9 +27,10 @@ def record_manual_event(
     now: datetime | None = None,
 ) -> Recorded:
     """Record `kind` for `address` (which must be shown somewhere to count). `by` names
-    who found out, `note` says how; a failure's SMTP status is the one given, or the one its
-    note quotes ("550 5.1.1 Mailbox unavailable"). Each call is a new event, unless it gives the
-    same `reference` as an earlier one for that address (a script run again, say)."""
+    who found out, `note` says how; a failure's SMTP status is the one given, or the enhanced
+    status its note quotes ("550 5.1.1 Mailbox unavailable" gives 5.1.1). Each call is a new
+    event, unless it gives the same `reference` as an earlier one for that address (a script
+    run again, say)."""
     now = now or timezone.now()
     event = Event(
         address=normalise(address),
@@ -38,7 +39,7 @@ def record_manual_event(
         key=("manual", reference or uuid.uuid4().hex, normalise(address)),
         occurred_at=now,
         provider=by,
-        smtp_status=smtp_status or (smtp_status_in(note) if kind in FAILURES else ""),
+        smtp_status=smtp_status or (enhanced_status_in(note) if kind in FAILURES else ""),
         diagnostic=note,
     )
     return record_events([event], now=now)

@@ -38,6 +38,13 @@ def smtp_status_in(text: str | None) -> str:
     return ""
 
 
+def enhanced_status_in(text: str | None) -> str:
+    """The first enhanced status code (5.1.1) in `text`, else "". A person's note is read
+    for these only: a bare three-digit number in it is as likely a phone number's part."""
+    found = ENHANCED_STATUS.search(text or "")
+    return found.group(0) if found else ""
+
+
 def kind_of_status(status: str) -> EventKind | None:
     """A failure's kind from its SMTP status: 5 is permanent, 4 temporary."""
     return {"5": EventKind.HARD_BOUNCE, "4": EventKind.SOFT_BOUNCE}.get(status[:1])
@@ -90,6 +97,15 @@ def apply_event(address: ContactAddress, event: Event) -> None:
     address.last_event_at = event.occurred_at
     address.last_event_kind = event.kind
     address.last_diagnostic = event.diagnostic
+
+
+def score_bounced_addresses(addresses, threshold: int) -> int:
+    """Give every address already bounced at least the whole threshold, as apply_event now
+    does for a permanent failure (an earlier rule left those at 0). `addresses` is the
+    ContactAddress model, or its historical version in a migration."""
+    return addresses.objects.filter(status=Status.BOUNCED, score__lt=threshold).update(
+        score=threshold
+    )
 
 
 # What apply_event may change: the fields a batch writes back.

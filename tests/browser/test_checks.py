@@ -93,7 +93,7 @@ def test_editor_and_moderator_see_our_findings_and_can_still_publish(
         assert found.count(finding) == 1, found
     page.goto(f"{live_server.url}/admin/")
     approve_from_dashboard(page, TITLE, rf"/admin/pages/{guide.pk}/edit/$")
-    expect(page.locator(".messages")).to_contain_text("has been updated")
+    expect(page.locator(".messages")).to_contain_text(f"'{TITLE}' approved and published.")
     guide.refresh_from_db()
     assert guide.live
 

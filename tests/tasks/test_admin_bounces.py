@@ -515,3 +515,16 @@ def test_editors_see_bouncing_contact_alerts_on_their_dashboard(client, problems
     for title in ("Portage home visiting", "Colchester North", "Parent carers forum"):
         assert title in panel
     assert f'href="{snippet_edit(alone)}"' in panel
+
+
+def test_a_note_in_a_persons_own_words_gives_no_smtp_status(listing):
+    listing("service", 101, title="Portage home visiting", contacts=contacts("old@school.test"))
+    # A phone number's "500" is not the mail server's reply.
+    record_manual_event(
+        "old@school.test",
+        EventKind.HARD_BOUNCE,
+        note="Rang the office on 01206 500 400: the head has left and the mailbox is gone.",
+    )
+
+    event = address("old@school.test").events.get(source=DeliveryEvent.Source.MANUAL)
+    assert event.smtp_status == ""

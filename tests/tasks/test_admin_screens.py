@@ -43,6 +43,23 @@ def test_the_admin_is_in_british_english_whatever_the_browser_asks(client, make_
         assert response["Content-Language"] == "en-gb"
 
 
+def test_a_language_chosen_before_the_admin_was_british_is_forgotten(client, make_user, sections):
+    from wagtail.users.models import UserProfile
+
+    from cms.middleware import forget_unpermitted_admin_languages
+
+    american = make_user("maintainer", MAINTAINERS)
+    profile = UserProfile.get_for_user(american)
+    profile.preferred_language = "en"
+    profile.save()
+    client.force_login(american)
+    assert soup(client.get(reverse("wagtailadmin_home"))).html["lang"] == "en"
+
+    assert forget_unpermitted_admin_languages(UserProfile) == 1
+
+    assert soup(client.get(reverse("wagtailadmin_home"))).html["lang"] == "en-gb"
+
+
 def test_written_out_dates_are_british_and_csv_dates_iso(admin_client, sections):
     # Reviewed on 20 February 2023, due again a year later: 20 February 2024.
     ServicePageFactory(

@@ -17,7 +17,7 @@ from tasks.bounces.addresses import places_showing, sync_contact_addresses
 from tasks.bounces.ingest import record_events
 from tasks.bounces.manual import record_manual_event
 from tasks.bounces.models import ContactAddress, DeliveryEvent, EventKind
-from tasks.bounces.rules import Event
+from tasks.bounces.rules import Event, score_bounced_addresses
 from tasks.deliverability import check_contact_addresses
 from tasks.models import MaintainerAlert
 from tests.tasks.conftest import NOW
@@ -232,3 +232,16 @@ def test_a_maintainer_can_record_that_an_address_works_again(service):
     assert address.status == Status.OK
     assert address.events.filter(source="manual", provider="alice").exists()
     assert not bouncing_alerts().exists()
+
+
+def test_addresses_bounced_before_the_score_rule_get_the_whole_threshold(db):
+    # Recorded under the earlier rule: permanently failed, yet scored 0.
+    Status = ContactAddress.Status
+    ContactAddress.objects.create(address="gone@school.test", status=Status.BOUNCED, score=0)
+    ContactAddress.objects.create(address="flaky@school.test", status=Status.SOFT_BOUNCING, score=1)
+    ContactAddress.objects.create(address="over@school.test", status=Status.BOUNCED, score=5)
+
+    assert score_bounced_addresses(ContactAddress, threshold=3) == 1
+
+    scores = dict(ContactAddress.objects.values_list("address", "score"))
+    assert scores == {"gone@school.test": 3, "flaky@school.test": 1, "over@school.test": 5}
