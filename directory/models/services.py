@@ -22,16 +22,10 @@ from cms.reviewers import ReviewedPageForm
 from cms.validators import normalise_postcode, validate_uk_phone, validate_uk_postcode
 from cms.widgets import GroupedCheckboxes
 from directory.choices import LANGUAGES, ServiceArea
-from directory.models.taxonomy import TaxonomyTerm, Vocabulary
+from directory.models.taxonomy import VOCABULARY_HEADINGS, TaxonomyTerm
 
 LANGUAGE_NAMES = dict(LANGUAGES)
 SERVICE_AREA_NAMES = dict(ServiceArea.choices)
-#: How a service's terms are grouped where families read them.
-TERM_GROUPS = [
-    (Vocabulary.CATEGORY, "Categories"),
-    (Vocabulary.NEED, "Needs"),
-    (Vocabulary.AUDIENCE, "Audiences"),
-]
 
 NO_WAY_IN_AT_WEBSITE = (
     "Give families a way to reach this service: its website here, or a public contact with "
@@ -200,7 +194,7 @@ class ServicePage(ReviewMixin, StableIdMixin, AgeRangeMixin, LocalOfferPage):
         )
         return [
             (label, group)
-            for vocabulary, label in TERM_GROUPS
+            for vocabulary, label in VOCABULARY_HEADINGS.items()
             if (group := [term for term in terms if term.vocabulary == vocabulary])
         ]
 
