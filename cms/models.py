@@ -142,7 +142,8 @@ class ReviewMixin(models.Model):
 def refused_by_the_form(exclude, *field_names: str) -> bool:
     """Whether the form has already refused one of these fields (a malformed email, a
     number that is not one): Django leaves such fields out of the model's validation, as
-    `exclude`, and a rule about them would only repeat the form's message."""
+    `exclude`, and a rule about them would only repeat the form's message. A form's own
+    rule passes its `errors` instead."""
     return bool(set(exclude or ()) & set(field_names))
 
 

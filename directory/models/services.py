@@ -64,13 +64,17 @@ class ServicePageForm(ReviewedPageForm):
         return False
 
     def has_a_way_to_reach_it(self) -> bool:
-        if self.cleaned_data.get("website"):
+        """Whether families have a way in, counting one the officer typed but the form
+        refused (a malformed address): that refusal is what to put right."""
+        if self.cleaned_data.get("website") or refused_by_the_form(self.errors, "website"):
             return True
         contacts = self.formsets.get("contacts")
         for form in contacts.forms if contacts else []:
             contact = getattr(form, "cleaned_data", None) or {}
             if contact.get("DELETE") or not contact.get("is_public"):
                 continue
+            if refused_by_the_form(form.errors, "email", "phone"):
+                return True
             if contact.get("email") or contact.get("phone"):
                 return True
         return False

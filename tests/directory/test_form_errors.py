@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from directory.factories import OrganisationFactory, TaxonomyTermFactory
+from directory.factories import OrganisationFactory, ServicePageFactory, TaxonomyTermFactory
 from directory.models import Cluster, Organisation, ServicePage, TaxonomyTerm
 from directory.models.services import NO_WAY_IN_AT_CONTACTS, NO_WAY_IN_AT_WEBSITE
 from guides.models import GuidePage
@@ -175,6 +175,34 @@ def test_no_way_to_reach_a_service_is_said_at_the_website_and_at_the_contacts(
         assert escape(NO_WAY_IN_AT_WEBSITE) in html
         assert escape(NO_WAY_IN_AT_CONTACTS) in html
     assert not ServicePage.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("website", "contact", "refused"),
+    [
+        ("the council website", {"email": "", "phone": ""}, "website"),
+        ("", {"email": "group-at-example", "phone": ""}, "contacts-0-email"),
+        ("", {"email": "", "phone": "12345"}, "contacts-0-phone"),
+    ],
+)
+def test_a_way_in_the_form_refused_is_not_called_missing(
+    admin_client, sections, website, contact, refused
+):
+    # The officer typed a way to reach the service, in a form the form refused: that
+    # refusal is what to put right, not "no way to reach this service".
+    service = ServicePageFactory(parent=sections["council"], website="https://group.test/")
+    contacts = [{"name": "Group lead", "role": "", "is_public": "on", **contact}]
+    data = service_form(service.organisation, contacts=contacts, website=website, **PUBLISH)
+    response = admin_client.post(reverse("wagtailadmin_pages:edit", args=[service.pk]), data)
+
+    assert response.status_code == 200, "the form should have been refused"
+    assert errors_at(response, refused)
+    form = response.context["form"]
+    assert NO_WAY_IN_AT_WEBSITE not in form.errors.get("website", [])
+    assert NO_WAY_IN_AT_CONTACTS not in form.formsets["contacts"].non_form_errors()
+    html = response.content.decode()
+    assert escape(NO_WAY_IN_AT_WEBSITE) not in html
+    assert escape(NO_WAY_IN_AT_CONTACTS) not in html
 
 
 def test_separate_faults_are_separate_messages_at_their_own_fields(admin_client, sections):
