@@ -4,6 +4,7 @@ import uuid
 from datetime import date, timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils import timezone
@@ -181,10 +182,24 @@ class AgeRangeMixin(models.Model):
     class Meta:
         abstract = True
 
-    def age_range_errors(self) -> dict[str, str]:
-        if self.min_age is not None and self.max_age is not None and self.min_age > self.max_age:
-            return {"max_age": "The “to” age must be the same as or higher than the “from” age."}
-        return {}
+    # Checked with the fields, so that a refused age is not compared (see refused_by_the_form).
+    def clean_fields(self, exclude=None):
+        errors = {}
+        try:
+            super().clean_fields(exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if (
+            not refused_by_the_form(exclude, "min_age", "max_age")
+            and self.min_age is not None
+            and self.max_age is not None
+            and self.min_age > self.max_age
+        ):
+            errors.setdefault("max_age", []).append(
+                "The “to” age must be the same as or higher than the “from” age."
+            )
+        if errors:
+            raise ValidationError(errors)
 
 
 class CacheEpoch(models.Model):

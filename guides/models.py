@@ -102,11 +102,6 @@ class GuidePage(ReviewMixin, StableIdMixin, AgeRangeMixin, LocalOfferPage):
     def topics_in_page_language(self) -> list:
         return in_page_language(self, self.topics.all())
 
-    def clean(self):
-        super().clean()
-        if errors := self.age_range_errors():
-            raise ValidationError(errors)
-
 
 class RelatedGuide(Orderable):
     page = ParentalKey(GuidePage, on_delete=models.CASCADE, related_name="related_guides")

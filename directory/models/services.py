@@ -212,7 +212,7 @@ class ServicePage(ReviewMixin, StableIdMixin, AgeRangeMixin, LocalOfferPage):
 
     def clean(self):
         super().clean()
-        errors = self.age_range_errors()
+        errors = {}
         if self.cost == self.Cost.PAID and not self.cost_description.strip():
             errors["cost_description"] = "Say what it costs, so families can plan."
         if errors:
@@ -320,10 +320,24 @@ class ServiceSchedule(ServiceChild):
     def __str__(self):
         return self.description
 
-    def clean(self):
-        super().clean()
-        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
-            raise ValidationError({"closes_at": "The closing time must be after the opening time."})
+    # Checked with the fields, so that a refused time is not compared (see refused_by_the_form).
+    def clean_fields(self, exclude=None):
+        errors = {}
+        try:
+            super().clean_fields(exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if (
+            not refused_by_the_form(exclude, "opens_at", "closes_at")
+            and self.opens_at
+            and self.closes_at
+            and self.closes_at <= self.opens_at
+        ):
+            errors.setdefault("closes_at", []).append(
+                "The closing time must be after the opening time."
+            )
+        if errors:
+            raise ValidationError(errors)
 
 
 class ServiceContact(ServiceChild):
