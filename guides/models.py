@@ -81,7 +81,10 @@ class GuidePage(ReviewMixin, StableIdMixin, AgeRangeMixin, LocalOfferPage):
         ]
     )
 
-    override_translatable_fields = [SynchronizedField("last_reviewed_by_name")]
+    override_translatable_fields = [
+        *LocalOfferPage.override_translatable_fields,
+        SynchronizedField("last_reviewed_by_name"),
+    ]
 
     search_fields = Page.search_fields + [
         index.SearchField("introduction", boost=2),

@@ -158,6 +158,19 @@ def test_the_image_help_and_the_check_both_ask_for_every_image_to_be_described(
         assert "decorati" not in text
 
 
+def test_the_previews_title_is_the_pages_title(client, sections, editor):
+    # A title tag left from before is not editable any more, so it is not shown either.
+    service = ServicePageFactory(
+        parent=sections["council"], title="Sensory play", seo_title="Old title tag"
+    )
+    client.force_login(editor)
+
+    html = preview(client, service)
+
+    assert "<title>Sensory play · Essex Local Offer</title>" in html
+    assert "Old title tag" not in html
+
+
 def test_a_services_preview_shows_who_it_is_for(client, sections, editor):
     autism = TaxonomyTermFactory(vocabulary="need", code="autism", name="Autism")
     parents = TaxonomyTermFactory(vocabulary="audience", code="parents", name="Parents and carers")

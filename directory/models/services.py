@@ -172,7 +172,10 @@ class ServicePage(ReviewMixin, StableIdMixin, AgeRangeMixin, LocalOfferPage):
         ]
     )
 
-    override_translatable_fields = [SynchronizedField("last_reviewed_by_name")]
+    override_translatable_fields = [
+        *LocalOfferPage.override_translatable_fields,
+        SynchronizedField("last_reviewed_by_name"),
+    ]
 
     search_fields = Page.search_fields + [
         index.SearchField("summary", boost=2),
