@@ -6,6 +6,7 @@ from rest_framework_api_key.models import AbstractAPIKey, BaseAPIKeyManager
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 from cms.fields import ChoiceListField
+from cms.forms import LocalOfferModelForm
 from cms.widgets import GroupedCheckboxes
 from directory.choices import ServiceArea
 
@@ -65,6 +66,7 @@ class Partner(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    base_form_class = LocalOfferModelForm
     panels = [
         FieldPanel("name"),
         FieldPanel("organisation"),

@@ -106,7 +106,10 @@ class ImageBlock(blocks.StructBlock):
     alt_text = blocks.CharBlock(
         max_length=255,
         required=False,
-        help_text="Describe the image for people who cannot see it. Leave blank if decorative.",
+        help_text=(
+            "Say what the image shows, for people who cannot see it. Describe every image: "
+            "on a Local Offer page each one tells families something."
+        ),
     )
     caption = blocks.CharBlock(max_length=255, required=False)
 

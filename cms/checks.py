@@ -176,7 +176,8 @@ class LocalOfferContentChecker(ContentCheckerItem):
             "error_name": "Image has no description",
             "help_text": (
                 "Fill in the image block's “Alt text”: say what the image shows, for "
-                "people who cannot see it. Leave it blank only if the image is decoration."
+                "people who cannot see it. Images on a Local Offer page tell families "
+                "something, so describe every image."
             ),
         },
         "lo-heading-order": {

@@ -10,6 +10,7 @@ a postcode's, is left as it is.
 from datetime import datetime
 
 from django import forms
+from django.forms.utils import pretty_name
 from django.utils.text import capfirst
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.blocks import BlockField
@@ -97,9 +98,10 @@ def use_officer_error_messages(field: forms.Field, label: str | None = None) -> 
 
 def use_officer_error_messages_in_form(form: forms.BaseForm) -> None:
     """Every field of the form and of its inline rows, at any depth."""
-    for field in form.fields.values():
+    for name, field in form.fields.items():
         if not isinstance(field, BlockField):  # blocks word their own (cms.blocks)
-            use_officer_error_messages(field)
+            # A field declared on the form without a label is labelled by its name.
+            use_officer_error_messages(field, field.label or pretty_name(name))
     for formset in getattr(form, "formsets", {}).values():
         for row in formset.forms:
             use_officer_error_messages_in_form(row)

@@ -3,8 +3,8 @@
 Page permissions on a team's own section are granted by `cms.teams.sync_team_permissions`,
 since the sections are pages that exist only once content does. Everything else is here,
 applied by a data migration through `ensure_groups(apps)` (historical models) and safe to
-run again; so is `ensure_snippet_workflows(apps)`, which moderates snippets as pages are,
-and `remove_wagtail_editors(apps)`, which takes away a group the Local Offer has no use for.
+run again; so is `ensure_snippet_workflows(apps)`, which moderates snippets as pages are.
+Wagtail's own "Editors" group is removed by a migration of the directory.
 """
 
 COUNCIL_EDITORS = "Council editors"
@@ -129,12 +129,3 @@ def ensure_snippet_workflows(apps) -> None:
         WorkflowContentType.objects.get_or_create(
             content_type=content_type, defaults={"workflow_id": on_tree.workflow_id}
         )
-
-
-def remove_wagtail_editors(apps) -> bool:
-    """Delete Wagtail's default "Editors" group, with its permissions, unless someone is in
-    it (their access is then someone's decision, not a default). True if it was deleted."""
-    Group = apps.get_model("auth", "Group")
-    unused = Group.objects.filter(name=WAGTAIL_EDITORS, user__isnull=True)
-    deleted, _ = unused.delete()
-    return bool(deleted)

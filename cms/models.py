@@ -4,6 +4,7 @@ import uuid
 from datetime import date, timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils import timezone
@@ -142,7 +143,8 @@ class ReviewMixin(models.Model):
 def refused_by_the_form(exclude, *field_names: str) -> bool:
     """Whether the form has already refused one of these fields (a malformed email, a
     number that is not one): Django leaves such fields out of the model's validation, as
-    `exclude`, and a rule about them would only repeat the form's message."""
+    `exclude`, and a rule about them would only repeat the form's message. A form's own
+    rule passes its `errors` instead."""
     return bool(set(exclude or ()) & set(field_names))
 
 
@@ -180,10 +182,24 @@ class AgeRangeMixin(models.Model):
     class Meta:
         abstract = True
 
-    def age_range_errors(self) -> dict[str, str]:
-        if self.min_age is not None and self.max_age is not None and self.min_age > self.max_age:
-            return {"max_age": "The “to” age must be the same as or higher than the “from” age."}
-        return {}
+    # Checked with the fields, so that a refused age is not compared (see refused_by_the_form).
+    def clean_fields(self, exclude=None):
+        errors = {}
+        try:
+            super().clean_fields(exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if (
+            not refused_by_the_form(exclude, "min_age", "max_age")
+            and self.min_age is not None
+            and self.max_age is not None
+            and self.min_age > self.max_age
+        ):
+            errors.setdefault("max_age", []).append(
+                "The “to” age must be the same as or higher than the “from” age."
+            )
+        if errors:
+            raise ValidationError(errors)
 
 
 class CacheEpoch(models.Model):

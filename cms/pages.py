@@ -8,6 +8,7 @@ search description, and partner sites build their own menus ("Show in menus").
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.models import Page
+from wagtail_localize.fields import SynchronizedField
 
 from cms.forms import LocalOfferPageForm
 
@@ -24,6 +25,12 @@ class LocalOfferPage(Page):
     content_panels = [TitleFieldPanel("title", help_text=TITLE_HELP)]
     promote_panels = [
         MultiFieldPanel([FieldPanel("slug", help_text=SLUG_HELP)], heading="Web address")
+    ]
+    # Nobody edits these, so translators are not given them either. A page type that
+    # overrides more fields adds its own to these.
+    override_translatable_fields = [
+        SynchronizedField("seo_title", overridable=False),
+        SynchronizedField("search_description", overridable=False),
     ]
 
     class Meta:

@@ -5,22 +5,17 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import models
 from django.db.models import Q
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from cms.forms import LocalOfferModelForm, LocalOfferPageForm
 from cms.groups import MAINTAINERS
-from cms.teams import TEAM_GROUPS, team_sections
+from cms.teams import TEAM_GROUPS, team_of
 
 
 def team_groups_for_page(page: Page) -> list[str]:
-    """The editors' group of the team whose section the page is in (the nearest one). A
-    translation is in its source's section: the sections are granted in the source tree."""
-    page = page.get_translation_or_none(Locale.get_default()) or page
-    sections = [s for s in team_sections() if page.path.startswith(s.path)]
-    if not sections:
-        return []
-    nearest = max(sections, key=lambda section: len(section.path))
-    return [TEAM_GROUPS[nearest.team]]
+    """The editors' group of the team whose section the page is in."""
+    team = team_of(page)
+    return [TEAM_GROUPS[team]] if team else []
 
 
 def team_groups_for_model(model: type[models.Model]) -> list[str]:

@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db import models
 from django.db.models import Q
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import GroupPagePermission, Page
+from wagtail.models import GroupPagePermission, Locale, Page
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry
 
@@ -53,13 +53,56 @@ class TeamSectionMixin(models.Model):
         abstract = True
 
 
+def section_models() -> list[type[Page]]:
+    return [
+        model
+        for model in apps.get_models()
+        if issubclass(model, TeamSectionMixin) and issubclass(model, Page)
+    ]
+
+
 def team_sections() -> list[Page]:
     """Every index page that belongs to a team, whatever its type."""
     sections = []
-    for model in apps.get_models():
-        if issubclass(model, TeamSectionMixin) and issubclass(model, Page):
-            sections.extend(model.objects.exclude(team=""))
+    for model in section_models():
+        sections.extend(model.objects.exclude(team=""))
     return sections
+
+
+def sections_by_team() -> list[tuple[Page, str]]:
+    """(section, team) for every section in every language that belongs to a team, deepest
+    first. A translated section is its source's team's: the team is chosen on the source,
+    and a translation may not have been synchronised since."""
+    default = Locale.get_default()
+    owned = []
+    for model in section_models():
+        source_teams = dict(
+            model.objects.filter(locale=default).values_list("translation_key", "team")
+        )
+        for section in model.objects.all():
+            # A section that exists only in another language is its own source.
+            team = source_teams.get(section.translation_key, section.team)
+            if team:
+                owned.append((section, team))
+    return sorted(owned, key=lambda owned: len(owned[0].path), reverse=True)
+
+
+def section_paths() -> list[tuple[str, str]]:
+    """(tree path, team) of every section that belongs to a team, deepest first: a page
+    belongs to the team of the nearest such section above it (`team_of`)."""
+    return [(section.path, team) for section, team in sections_by_team()]
+
+
+def team_of(page: Page) -> str:
+    """The team whose section `page` is in (the nearest one above it), or "" for none.
+
+    A translation is in its source's section: teams are chosen, and reviewers recorded, in
+    the source tree."""
+    page = page.get_translation_or_none(Locale.get_default()) or page
+    for path, team in section_paths():
+        if page.path.startswith(path):
+            return team
+    return ""
 
 
 def sync_team_permissions() -> None:
@@ -69,8 +112,8 @@ def sync_team_permissions() -> None:
         for codename in TEAM_PAGE_PERMISSIONS
     }
     granted = set()
-    for section in team_sections():
-        group = Group.objects.get(name=TEAM_GROUPS[section.team])
+    for section, team in sections_by_team():
+        group = Group.objects.get(name=TEAM_GROUPS[team])
         for permission in permissions.values():
             grant, _ = GroupPagePermission.objects.get_or_create(
                 group=group, page=section, permission=permission

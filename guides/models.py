@@ -81,7 +81,10 @@ class GuidePage(ReviewMixin, StableIdMixin, AgeRangeMixin, LocalOfferPage):
         ]
     )
 
-    override_translatable_fields = [SynchronizedField("last_reviewed_by_name")]
+    override_translatable_fields = [
+        *LocalOfferPage.override_translatable_fields,
+        SynchronizedField("last_reviewed_by_name"),
+    ]
 
     search_fields = Page.search_fields + [
         index.SearchField("introduction", boost=2),
@@ -101,11 +104,6 @@ class GuidePage(ReviewMixin, StableIdMixin, AgeRangeMixin, LocalOfferPage):
     @property
     def topics_in_page_language(self) -> list:
         return in_page_language(self, self.topics.all())
-
-    def clean(self):
-        super().clean()
-        if errors := self.age_range_errors():
-            raise ValidationError(errors)
 
 
 class RelatedGuide(Orderable):

@@ -16,6 +16,7 @@ from wagtail.test.utils.form_data import (
     streamfield,
 )
 
+from cms.blocks import ImageBlock
 from cms.checks import SEND_ABBREVIATIONS, abbreviation_rule_id
 from cms.groups import COUNCIL_EDITORS, MODERATORS
 from directory.factories import (
@@ -136,6 +137,38 @@ def test_the_checks_panel_uses_the_same_rules_and_messages(client, sections, edi
     # Each abbreviation's rule tells the shared check which letters it looks for.
     ehcp = configuration["options"]["rules"]["lo-abbreviation-ehcp"]
     assert ehcp["checks"]["lo-abbreviation-explained"]["options"]["forms"] == ["EHCP"]
+
+
+def test_the_image_help_and_the_check_both_ask_for_every_image_to_be_described(
+    client, sections, editor
+):
+    # In a Local Offer an image in a block tells families something: none is decoration.
+    guide = GuidePageFactory(parent=sections["guides"])
+    client.force_login(editor)
+
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[guide.pk])).content.decode()
+
+    message = checker_configuration(html)["messages"]["lo-image-description"]["help_text"]
+    assert "every image" in message
+    help_text = ImageBlock().child_blocks["alt_text"].field.help_text
+    assert "every image" in help_text
+    assert json.dumps(help_text)[1:-1] in html  # in the block's definition
+    for text in (message, help_text):
+        assert "blank" not in text
+        assert "decorati" not in text
+
+
+def test_the_previews_title_is_the_pages_title(client, sections, editor):
+    # A title tag left from before is not editable any more, so it is not shown either.
+    service = ServicePageFactory(
+        parent=sections["council"], title="Sensory play", seo_title="Old title tag"
+    )
+    client.force_login(editor)
+
+    html = preview(client, service)
+
+    assert "<title>Sensory play · Essex Local Offer</title>" in html
+    assert "Old title tag" not in html
 
 
 def test_a_services_preview_shows_who_it_is_for(client, sections, editor):

@@ -8,7 +8,6 @@ from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
-from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
@@ -22,9 +21,10 @@ from api.webhooks.disabling import reactivate
 from api.webhooks.models import Event, WebhookDelivery, WebhookEndpoint
 from api.webhooks.targets import UnsafeTarget, check_url
 from cms.admin_actions import confirm_then_act
+from cms.forms import LocalOfferModelForm
 
 
-class WebhookEndpointForm(WagtailAdminModelForm):
+class WebhookEndpointForm(LocalOfferModelForm):
     url = forms.URLField(label="URL", max_length=500, assume_scheme="https")
     events = forms.MultipleChoiceField(
         choices=Event.choices, widget=forms.CheckboxSelectMultiple, initial=list(Event.values)

@@ -3,7 +3,7 @@
 from django import template
 from wagtail.models import Page
 
-from cms.teams import Team, team_sections
+from cms.teams import Team, team_of
 
 register = template.Library()
 
@@ -15,7 +15,5 @@ def other_teams_section(context, page: Page) -> str:
     permissions = page.permissions_for_user(context["request"].user)
     if permissions.can_edit() or permissions.can_add_subpage():
         return ""
-    sections = [section for section in team_sections() if page.path.startswith(section.path)]
-    if not sections:
-        return ""
-    return Team(max(sections, key=lambda section: len(section.path)).team).label
+    team = team_of(page)
+    return Team(team).label if team else ""

@@ -1,10 +1,22 @@
 from django.db import migrations
 
+# Wagtail's first migrations make an "Editors" group that may add and edit pages anywhere
+# in the tree. Here each section's team decides who edits it, so that group would either
+# do nothing or get around the teams. Frozen here, as a migration must be.
+WAGTAIL_EDITORS = "Editors"
 
-def remove_wagtail_editors(apps, schema_editor):
-    from cms.groups import remove_wagtail_editors
 
-    remove_wagtail_editors(apps)
+def remove_wagtail_editors(apps, schema_editor=None) -> bool:
+    """Delete Wagtail's default "Editors" group, with its permissions, unless someone is in
+    it or a workflow's approval task names it: either is then someone's decision, not a
+    default. True if it was deleted."""
+    Group = apps.get_model("auth", "Group")
+    GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
+    unused = Group.objects.filter(name=WAGTAIL_EDITORS, user__isnull=True).exclude(
+        pk__in=GroupApprovalTask.groups.through.objects.values("group_id")
+    )
+    deleted, _ = unused.delete()
+    return bool(deleted)
 
 
 class Migration(migrations.Migration):

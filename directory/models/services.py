@@ -22,16 +22,10 @@ from cms.reviewers import ReviewedPageForm
 from cms.validators import normalise_postcode, validate_uk_phone, validate_uk_postcode
 from cms.widgets import GroupedCheckboxes
 from directory.choices import LANGUAGES, ServiceArea
-from directory.models.taxonomy import TaxonomyTerm, Vocabulary
+from directory.models.taxonomy import VOCABULARY_HEADINGS, TaxonomyTerm
 
 LANGUAGE_NAMES = dict(LANGUAGES)
 SERVICE_AREA_NAMES = dict(ServiceArea.choices)
-#: How a service's terms are grouped where families read them.
-TERM_GROUPS = [
-    (Vocabulary.CATEGORY, "Categories"),
-    (Vocabulary.NEED, "Needs"),
-    (Vocabulary.AUDIENCE, "Audiences"),
-]
 
 NO_WAY_IN_AT_WEBSITE = (
     "Give families a way to reach this service: its website here, or a public contact with "
@@ -70,13 +64,17 @@ class ServicePageForm(ReviewedPageForm):
         return False
 
     def has_a_way_to_reach_it(self) -> bool:
-        if self.cleaned_data.get("website"):
+        """Whether families have a way in, counting one the officer typed but the form
+        refused (a malformed address): that refusal is what to put right."""
+        if self.cleaned_data.get("website") or refused_by_the_form(self.errors, "website"):
             return True
         contacts = self.formsets.get("contacts")
         for form in contacts.forms if contacts else []:
             contact = getattr(form, "cleaned_data", None) or {}
             if contact.get("DELETE") or not contact.get("is_public"):
                 continue
+            if refused_by_the_form(form.errors, "email", "phone"):
+                return True
             if contact.get("email") or contact.get("phone"):
                 return True
         return False
@@ -174,7 +172,10 @@ class ServicePage(ReviewMixin, StableIdMixin, AgeRangeMixin, LocalOfferPage):
         ]
     )
 
-    override_translatable_fields = [SynchronizedField("last_reviewed_by_name")]
+    override_translatable_fields = [
+        *LocalOfferPage.override_translatable_fields,
+        SynchronizedField("last_reviewed_by_name"),
+    ]
 
     search_fields = Page.search_fields + [
         index.SearchField("summary", boost=2),
@@ -200,7 +201,7 @@ class ServicePage(ReviewMixin, StableIdMixin, AgeRangeMixin, LocalOfferPage):
         )
         return [
             (label, group)
-            for vocabulary, label in TERM_GROUPS
+            for vocabulary, label in VOCABULARY_HEADINGS.items()
             if (group := [term for term in terms if term.vocabulary == vocabulary])
         ]
 
@@ -214,7 +215,7 @@ class ServicePage(ReviewMixin, StableIdMixin, AgeRangeMixin, LocalOfferPage):
 
     def clean(self):
         super().clean()
-        errors = self.age_range_errors()
+        errors = {}
         if self.cost == self.Cost.PAID and not self.cost_description.strip():
             errors["cost_description"] = "Say what it costs, so families can plan."
         if errors:
@@ -322,10 +323,24 @@ class ServiceSchedule(ServiceChild):
     def __str__(self):
         return self.description
 
-    def clean(self):
-        super().clean()
-        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
-            raise ValidationError({"closes_at": "The closing time must be after the opening time."})
+    # Checked with the fields, so that a refused time is not compared (see refused_by_the_form).
+    def clean_fields(self, exclude=None):
+        errors = {}
+        try:
+            super().clean_fields(exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if (
+            not refused_by_the_form(exclude, "opens_at", "closes_at")
+            and self.opens_at
+            and self.closes_at
+            and self.closes_at <= self.opens_at
+        ):
+            errors.setdefault("closes_at", []).append(
+                "The closing time must be after the opening time."
+            )
+        if errors:
+            raise ValidationError(errors)
 
 
 class ServiceContact(ServiceChild):

@@ -15,7 +15,8 @@ class Vocabulary(models.TextChoices):
     AUDIENCE = "audience", "Audience"
 
 
-# The heading of each vocabulary's group of terms in a form.
+# The heading of each vocabulary's group of terms, in this order: in a form's checkboxes
+# and where families read a service's terms.
 VOCABULARY_HEADINGS = {
     Vocabulary.CATEGORY: "Categories",
     Vocabulary.NEED: "Needs",

@@ -36,7 +36,7 @@ from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import policy_registry
 
-from cms.teams import Team, team_sections
+from cms.teams import Team, section_paths
 from directory.choices import ServiceArea
 from directory.models import Cluster, ServicePage
 from tasks.listings import REVIEWABLE_MODELS, current_listings, label_field
@@ -107,14 +107,9 @@ def edit_url(model: type[models.Model], pk) -> str | None:
     return AdminURLFinder().get_edit_url(model(pk=pk))
 
 
-def team_paths() -> list[tuple[str, str]]:
-    """(tree path, team) of every section that belongs to a team, deepest first: a page
-    belongs to the team of the nearest such section above it."""
-    sections = [(section.path, section.team) for section in team_sections()]
-    return sorted(sections, key=lambda section: len(section[0]), reverse=True)
-
-
 def team_expression(model, teams: list[tuple[str, str]]) -> models.Expression:
+    """`cms.teams.team_of` in SQL, from `section_paths`. The rows are sources (or pages in
+    one language only), so a page's own path is its source's."""
     if not issubclass(model, Page):
         return Value(CLUSTER_TEAM.value)
     return Case(
@@ -233,7 +228,7 @@ class ReviewStatus:
         self.user = user
         self.today = today
         # The team column needs the sections (a query per section type); panels skip it.
-        self.teams = team_paths() if with_teams else []
+        self.teams = section_paths() if with_teams else []
 
     def listings(self, model) -> models.QuerySet:
         return annotate_status(listings_for(model, self.user), self.teams)

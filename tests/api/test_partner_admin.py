@@ -101,3 +101,18 @@ def test_create_partner_refuses_unknown_scopes(db, args, message):
     with pytest.raises(CommandError, match=message):
         call_command("create_partner", "Somebody", *args)
     assert not Partner.objects.exists()
+
+
+def test_the_partner_form_speaks_the_officers_words(admin_client, db):
+    response = admin_client.post(
+        reverse("partner:add"),
+        {"name": "", "contact_email": "hubs.example.org", "scope_locales": ["en"]},
+    )
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Enter an email address in the form name@example.org." in html
+    assert "Enter the name." in html
+    for wording in ("Enter a valid email address", "This field is required"):
+        assert wording not in html
+    assert not Partner.objects.exists()

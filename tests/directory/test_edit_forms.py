@@ -5,11 +5,10 @@ from html import escape
 
 import pytest
 from bs4 import BeautifulSoup
-from django.apps import apps
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from cms.groups import WAGTAIL_EDITORS, remove_wagtail_editors
+from cms.groups import WAGTAIL_EDITORS
 from cms.pages import SLUG_HELP, TITLE_HELP
 from directory.factories import TaxonomyTermFactory
 
@@ -139,18 +138,6 @@ def test_settings_groups_lists_exactly_the_documented_groups(admin_client):
     assert documented <= listed
     assert WAGTAIL_EDITORS not in listed
     assert set(Group.objects.values_list("name", flat=True)) == documented
-
-
-def test_wagtails_editors_group_is_removed_unless_someone_is_in_it(db, django_user_model):
-    Group.objects.create(name=WAGTAIL_EDITORS)
-    assert remove_wagtail_editors(apps) is True
-    assert not Group.objects.filter(name=WAGTAIL_EDITORS).exists()
-
-    kept = Group.objects.create(name=WAGTAIL_EDITORS)
-    django_user_model.objects.create_user("someone", "someone@example.org").groups.add(kept)
-    assert remove_wagtail_editors(apps) is False
-    assert Group.objects.filter(name=WAGTAIL_EDITORS).exists()
-    assert remove_wagtail_editors(apps) is False  # and safe to run again
 
 
 def test_a_partners_scope_chooses_terms_in_three_groups(admin_client, terms):

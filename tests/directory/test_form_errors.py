@@ -1,15 +1,17 @@
 """Errors in the edit forms, posted through the real admin views: each in the officer's
 words, at the field it is about, one message per fault."""
 
+from datetime import time
 from html import escape
 
 import pytest
 from django.urls import reverse
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from directory.factories import OrganisationFactory, TaxonomyTermFactory
-from directory.models import Cluster, Organisation, ServicePage, TaxonomyTerm
+from directory.factories import OrganisationFactory, ServicePageFactory, TaxonomyTermFactory
+from directory.models import Cluster, Organisation, ServicePage, ServiceSchedule, TaxonomyTerm
 from directory.models.services import NO_WAY_IN_AT_CONTACTS, NO_WAY_IN_AT_WEBSITE
+from guides.factories import GuidePageFactory
 from guides.models import GuidePage
 from tests.directory.test_admin import add_url, service_form
 
@@ -175,6 +177,34 @@ def test_no_way_to_reach_a_service_is_said_at_the_website_and_at_the_contacts(
         assert escape(NO_WAY_IN_AT_WEBSITE) in html
         assert escape(NO_WAY_IN_AT_CONTACTS) in html
     assert not ServicePage.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("website", "contact", "refused"),
+    [
+        ("the council website", {"email": "", "phone": ""}, "website"),
+        ("", {"email": "group-at-example", "phone": ""}, "contacts-0-email"),
+        ("", {"email": "", "phone": "12345"}, "contacts-0-phone"),
+    ],
+)
+def test_a_way_in_the_form_refused_is_not_called_missing(
+    admin_client, sections, website, contact, refused
+):
+    # The officer typed a way to reach the service, in a form the form refused: that
+    # refusal is what to put right, not "no way to reach this service".
+    service = ServicePageFactory(parent=sections["council"], website="https://group.test/")
+    contacts = [{"name": "Group lead", "role": "", "is_public": "on", **contact}]
+    data = service_form(service.organisation, contacts=contacts, website=website, **PUBLISH)
+    response = admin_client.post(reverse("wagtailadmin_pages:edit", args=[service.pk]), data)
+
+    assert response.status_code == 200, "the form should have been refused"
+    assert errors_at(response, refused)
+    form = response.context["form"]
+    assert NO_WAY_IN_AT_WEBSITE not in form.errors.get("website", [])
+    assert NO_WAY_IN_AT_CONTACTS not in form.formsets["contacts"].non_form_errors()
+    html = response.content.decode()
+    assert escape(NO_WAY_IN_AT_WEBSITE) not in html
+    assert escape(NO_WAY_IN_AT_CONTACTS) not in html
 
 
 def test_separate_faults_are_separate_messages_at_their_own_fields(admin_client, sections):
@@ -370,3 +400,57 @@ def test_a_guide_without_a_body_says_what_to_add(admin_client, sections):
     assert response.status_code == 200
     assert "Add at least one block, such as a heading or a paragraph." in response.content.decode()
     assert not GuidePage.objects.exists()
+
+
+# A rule across fields compares what the officer typed, not the value saved before: when
+# one of its fields is refused, the refusal is the one message.
+
+
+def edit_url(page):
+    return reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+
+def test_a_refused_age_is_one_message_when_editing_a_service(admin_client, sections):
+    service = ServicePageFactory(parent=sections["council"], min_age=10, max_age=18)
+    data = service_form(service.organisation, min_age="five", max_age="5", **PUBLISH)
+    response = admin_client.post(edit_url(service), data)
+
+    assert response.status_code == 200
+    assert errors_at(response, "min_age") == ["Enter the age in whole years, such as 5."]
+    assert errors_at(response, "max_age") == []
+
+
+def test_a_refused_age_is_one_message_when_editing_a_guide(admin_client, sections):
+    guide = GuidePageFactory(parent=sections["guides"], min_age=16, max_age=25)
+    data = guide_form([("paragraph", rich_text("<p>Talk to the SENCo first.</p>"))])
+    data.update(min_age="sixteen", max_age="10")
+    response = admin_client.post(edit_url(guide), data)
+
+    assert response.status_code == 200
+    assert errors_at(response, "min_age") == ["Enter the age in whole years, such as 5."]
+    assert errors_at(response, "max_age") == []
+
+
+def test_a_refused_opening_time_is_one_message_when_editing_a_schedule(admin_client, sections):
+    service = ServicePageFactory(parent=sections["council"])
+    schedule = ServiceSchedule.objects.create(
+        page=service, description="Monthly drop-in", opens_at=time(14), closes_at=time(16)
+    )
+    row = {
+        "id": schedule.pk,
+        "description": "Monthly drop-in",
+        "frequency": "monthly",
+        "weekday": "TU",
+        "opens_at": "half past nine",
+        "closes_at": "10:00",
+        "notes": "",
+    }
+    data = service_form(service.organisation, **PUBLISH)
+    data.update(nested_form_data({"schedules": inline_formset([row], initial=1)}))
+    response = admin_client.post(edit_url(service), data)
+
+    assert response.status_code == 200
+    assert errors_at(response, "schedules-0-opens_at") == [
+        "Enter “Opens at” as a time, such as 09:30."
+    ]
+    assert errors_at(response, "schedules-0-closes_at") == []

@@ -2,7 +2,13 @@
 facts that are not words (ages, emails, phones, coordinates) follow the source."""
 
 from wagtail.models import Locale
-from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+from wagtail_localize.models import (
+    OverridableSegment,
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 from wagtail_localize.operations import translate_object
 
 from directory.factories import (
@@ -13,6 +19,7 @@ from directory.factories import (
     TaxonomyTermFactory,
 )
 from directory.models import Organisation, ServicePage, TaxonomyTerm
+from guides.factories import GuidePageFactory
 
 
 def translate(instance, locale, strings):
@@ -104,3 +111,22 @@ def test_snippets_translate_with_synchronised_codes_and_phones(db):
     assert polish_org.team == "council"  # its source's editors look after it
     assert polish_org.live  # a published source gives a published translation
     assert polish_org.uuid != organisation.uuid
+
+
+def test_translators_get_no_title_tag_or_search_description_to_translate(db):
+    # Neither is edited any more (partners receive neither); one left from before is
+    # not a string for a translator.
+    service = ServicePageFactory(
+        seo_title="Sensory play | Essex", search_description="Messy play for under-fives."
+    )
+    guide = GuidePageFactory(seo_title="Disagreements | Essex", search_description="Mediation.")
+
+    for page in (service, guide):
+        source, _ = TranslationSource.get_or_create_from_instance(page)
+        paths = {
+            segment.context.path
+            for kind in (StringSegment, OverridableSegment)
+            for segment in kind.objects.filter(source=source).select_related("context")
+        }
+        assert page.title in {segment.string.data for segment in source.stringsegment_set.all()}
+        assert not paths & {"seo_title", "search_description"}

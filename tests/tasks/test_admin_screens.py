@@ -197,6 +197,43 @@ def test_another_teams_section_says_whose_it_is(client, make_user, sections):
     assert "This section belongs to" not in own.get_text(" ")
 
 
+def test_a_polish_page_is_in_its_source_sections_team_everywhere(client, make_user, sections):
+    # The Polish council section was copied before its team was chosen, and not
+    # synchronised since: the team is the one chosen on the source.
+    service = ServicePageFactory(parent=sections["council"], title="Portage home visiting")
+    polish_service = service.copy_for_translation(
+        Locale.objects.create(language_code="pl"), copy_parents=True
+    )
+    polish_section = polish_service.get_parent().specific
+    type(polish_section).objects.filter(pk=polish_section.pk).update(team=Team.HEALTH)
+    only_in_polish = ServicePageFactory(parent=polish_section, title="Wczesne wsparcie")
+    sync_team_permissions()
+    council = make_user("council-editor", COUNCIL_EDITORS)
+    make_user("icb-editor", ICB_EDITORS)
+    make_user("maintainer", MAINTAINERS)
+
+    client.force_login(make_user("moderator", MODERATORS))
+    edit = reverse("wagtailadmin_pages:edit", args=[polish_service.pk])
+    assert reviewer_choices(client, edit) == {"council-editor", "maintainer"}
+
+    client.force_login(make_user("report-reader", MAINTAINERS))
+    report = soup(client.get(reverse("tasks_admin:review_report")))
+    rows = {
+        row.select_one("td").get_text(" ", strip=True): row.get_text(" ", strip=True)
+        for row in report.select("table.listing tbody tr")
+    }
+    row = next(text for title, text in rows.items() if only_in_polish.title in title)
+    assert "Essex County Council" in row
+    assert "NHS (ICB)" not in row
+
+    # The council's editors edit it, with no notice that it is another team's.
+    client.force_login(council)
+    page = soup(client.get(reverse("wagtailadmin_explore", args=[polish_section.pk])))
+    shown = " ".join(page.select_one("main").get_text(" ").split())
+    assert "Wczesne wsparcie" in shown
+    assert "This section belongs to" not in shown
+
+
 def test_the_admin_links_to_pages_at_their_public_addresses(admin_client, sections):
     # The admin runs in en-gb, a variant of the English content: no prefix for it.
     service = ServicePageFactory(parent=sections["council"], slug="portage")

@@ -55,6 +55,20 @@ def test_the_admin_form_refuses_unsafe_urls(admin_client, make_partner, settings
     assert not WebhookEndpoint.objects.exists()
 
 
+def test_the_endpoint_form_speaks_the_officers_words(admin_client, make_partner):
+    response = admin_client.post(
+        reverse("webhook_endpoints:add"),
+        {"partner": make_partner().pk, "url": "", "events": []},
+    )
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Enter the URL." in html
+    assert "Choose the events." in html
+    assert "This field is required" not in html
+    assert not WebhookEndpoint.objects.exists()
+
+
 def test_switching_an_endpoint_back_on_in_the_admin_clears_the_failures(
     admin_client, make_partner, subscribe
 ):
