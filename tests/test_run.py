@@ -49,6 +49,11 @@ def process_group_alive(pgid: int) -> bool:
     return True
 
 
+PAGE_TREE_PROBLEMS = (
+    "from wagtail.models import Page; print(sum(len(found) for found in Page.find_problems()))"
+)
+
+
 @pytest.fixture
 def running_instance(tmp_path):
     port = free_port()
@@ -107,6 +112,18 @@ def test_run_serves_admin_api_docs_and_health_then_stops_on_ctrl_c(running_insta
         status, body = get(f"{base}/pl/")
         assert status == 200
         assert b"Oferta lokalna hrabstwa Essex" in body
+
+        # The page tree's bookkeeping holds after the demo load (a stale child count makes
+        # an editor's first translation under a section collide with another page).
+        tree = subprocess.run(
+            [sys.executable, "manage.py", "shell", "-c", PAGE_TREE_PROBLEMS],
+            cwd=REPO_ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert tree.stdout.strip().splitlines()[-1] == "0", tree.stdout + tree.stderr
 
         # The partner API answers on the embedded database too, filters included.
         created = subprocess.run(

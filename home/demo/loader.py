@@ -431,8 +431,11 @@ def indexed_in_one_pass():
             call_unless_row_deleted(task, args, {})
 
 
+# Not one transaction: wagtail-localize publishes each translation when the transaction it
+# was made in commits, from the page as it was then. Held until the end of the load, that
+# page's tree bookkeeping is stale by the time it is saved (its section's child count),
+# and the next page added there, such as an editor's first translation, collides.
 @indexed_in_one_pass()
-@transaction.atomic  # one commit, not hundreds; and a failed load leaves nothing half made
 def load_demo_content() -> dict[str, object]:
     locales = ensure_locales()
     source = Locale.get_default()
