@@ -1,6 +1,7 @@
 """The run path: what `make run` starts, on a free port, on embedded defaults
 (SQLite, file cache, filesystem broker) in a temporary directory."""
 
+import contextlib
 import json
 import os
 import re
@@ -73,9 +74,17 @@ def running_instance(tmp_path):
     try:
         yield process, base, log_path, env
     finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+        # A test that failed half way leaves it running. Its children each have a process
+        # group of their own, out of reach of a signal to its group: stop them by name.
+        for pgid in [process.pid, *started_groups(log_path.read_text())]:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(pgid, signal.SIGKILL)
+        process.wait()
+
+
+def started_groups(output: str) -> list[int]:
+    """honcho starts web, worker and beat each in a process group of its own."""
+    return [int(pid) for pid in re.findall(r"(?:web|worker|beat) started \(pid=(\d+)\)", output)]
 
 
 def test_run_serves_admin_api_docs_and_health_then_stops_on_ctrl_c(running_instance):
@@ -160,8 +169,7 @@ def test_run_serves_admin_api_docs_and_health_then_stops_on_ctrl_c(running_insta
     assert "password: " in output
     assert ":8000" not in output
 
-    # honcho starts web, worker and beat each in a process group of its own.
-    groups = [int(pid) for pid in re.findall(r"(?:web|worker|beat) started \(pid=(\d+)\)", output)]
+    groups = started_groups(output)
     assert len(groups) == 3
 
     # Ctrl-C in a terminal signals the whole foreground process group.
