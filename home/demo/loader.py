@@ -315,9 +315,16 @@ def ensure_translation(page: Page, locale: Locale, strings: dict[str, str]) -> P
     existing = page.get_translation_or_none(locale)
     if existing:
         return existing
-    translate_object(page, [locale])
+    translate_with(page, locale, strings)
+    return page.get_translation(locale)
+
+
+def translate_with(instance, locale: Locale, strings: dict[str, str]) -> None:
+    """Translate `instance` into `locale` through wagtail-localize, with the translations of
+    `strings` (source text → translated text), and publish it."""
+    translate_object(instance, [locale])
     translation = Translation.objects.get(
-        source__object_id=page.translation_key, target_locale=locale
+        source__object_id=instance.translation_key, target_locale=locale
     )
     segments = StringSegment.objects.filter(source=translation.source).select_related(
         "string", "context"
@@ -334,7 +341,6 @@ def ensure_translation(page: Page, locale: Locale, strings: dict[str, str]) -> P
                 },
             )
     translation.save_target(publish=True)
-    return page.get_translation(locale)
 
 
 def translate_taxonomy(locale: Locale, terms: dict[str, TaxonomyTerm]) -> None:
@@ -343,26 +349,7 @@ def translate_taxonomy(locale: Locale, terms: dict[str, TaxonomyTerm]) -> None:
     translations). Parents first, as the data lists them: a term needs its parent."""
     for code, (name, description) in data.TAXONOMY_POLISH.items():
         term = terms[code]
-        translate_object(term, [locale])
-        translation = Translation.objects.get(
-            source__object_id=term.translation_key, target_locale=locale
-        )
-        strings = {term.name: name, term.description: description}
-        segments = StringSegment.objects.filter(source=translation.source).select_related(
-            "string", "context"
-        )
-        for segment in segments:
-            if segment.string.data in strings:
-                StringTranslation.objects.update_or_create(
-                    translation_of=segment.string,
-                    locale=locale,
-                    context=segment.context,
-                    defaults={
-                        "data": strings[segment.string.data],
-                        "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
-                    },
-                )
-        translation.save_target(publish=True)
+        translate_with(term, locale, {term.name: name, term.description: description})
 
 
 def translate_demo_pages(locale: Locale, home, sections, pages: dict[str, Page]) -> None:
