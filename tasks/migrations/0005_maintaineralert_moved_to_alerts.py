@@ -10,7 +10,8 @@ from django.db import migrations, models
 def move_content_type(apps, from_app: str, to_app: str) -> None:
     ContentType = apps.get_model("contenttypes", "ContentType")
     if ContentType.objects.filter(app_label=to_app, model="maintaineralert").exists():
-        return  # created by a migrate that ran before this one (nothing refers to it yet)
+        # Already made by a migrate that stopped between alerts 0001 and this one: keep it.
+        return
     ContentType.objects.filter(app_label=from_app, model="maintaineralert").update(
         app_label=to_app
     )
