@@ -1,9 +1,9 @@
 """Reader feedback on a listing: stored, and put in front of maintainers as an alert."""
 
+from alerts.models import MaintainerAlert
+from alerts.raising import raise_alert
 from api.models import Partner, ReaderFeedback
 from directory.models import ServicePage
-from tasks.alerts import raise_alert
-from tasks.models import MaintainerAlert
 
 
 def record_feedback(

@@ -19,8 +19,8 @@ django.setup()
 from django.db import connection  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
+from alerts.models import MaintainerAlert  # noqa: E402
 from tasks.listings import REVIEWABLE_MODELS, current_listings  # noqa: E402
-from tasks.models import MaintainerAlert  # noqa: E402
 from tasks.stale import check_stale_listings  # noqa: E402
 
 

@@ -15,6 +15,11 @@ def normalise_postcode(value: str) -> str:
     return f"{compact[:-3]} {compact[-3:]}" if len(compact) > 3 else compact
 
 
+def normalise_email(address: str) -> str:
+    """How email addresses are compared: 'Team@School.test ' -> 'team@school.test'."""
+    return address.strip().lower()
+
+
 def validate_uk_postcode(value: str) -> None:
     if not UK_POSTCODE.match(normalise_postcode(value)):
         raise ValidationError("Enter a full UK postcode, such as CO4 3SQ.", code="invalid_postcode")

@@ -31,10 +31,11 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.admin_url_finder import AdminURLFinder
 
+from alerts.models import MaintainerAlert
+from cms.email import TRANSIENT_ERRORS, send_email
 from cms.groups import MAINTAINERS
 from tasks.clock import parse_now
-from tasks.email import TRANSIENT_ERRORS, send_email
-from tasks.models import DigestEmail, DigestItem, MaintainerAlert
+from tasks.models import DigestEmail, DigestItem
 
 logger = logging.getLogger(__name__)
 

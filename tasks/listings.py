@@ -14,11 +14,11 @@ from modelcluster.models import get_serializable_data_for_fields
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, TranslatableMixin
 
+from alerts.raising import alerts_answered_by_review
 from api.changes import record_changes
 from api.models import ChangeLogEntry
 from directory.models import Cluster, PartnerPage, ServicePage
 from guides.models import GuidePage
-from tasks.alerts import alerts_answered_by_review
 
 REVIEWABLE_MODELS: tuple[type[models.Model], ...] = (ServicePage, GuidePage, PartnerPage, Cluster)
 REVIEW_FIELDS = ("last_reviewed_at", "last_reviewed_by", "last_reviewed_by_name", "next_review_due")

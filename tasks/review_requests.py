@@ -21,11 +21,13 @@ from django.db import models, transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
+from alerts.models import MaintainerAlert
+from alerts.raising import Kind, raise_alert
+from cms.email import TRANSIENT_ERRORS, send_email
+from cms.validators import normalise_email
 from directory.models import Cluster, ClusterStaff, PartnerPage, ServicePage
-from tasks.alerts import Kind, raise_alert
-from tasks.bounces.addresses import normalise, undeliverable_addresses
+from tasks.bounces.addresses import undeliverable_addresses
 from tasks.clock import parse_now
-from tasks.email import TRANSIENT_ERRORS, send_email
 from tasks.listings import (
     current_listings,
     cycle_expression,
@@ -33,7 +35,7 @@ from tasks.listings import (
     review_cycle,
     review_listing,
 )
-from tasks.models import MaintainerAlert, ReviewRequest
+from tasks.models import ReviewRequest
 from tasks.review_links import Action, ReviewLink
 
 logger = logging.getLogger(__name__)
@@ -94,7 +96,7 @@ def review_request_recipients(listing, *, undeliverable: set[str] | None = None)
     recipients: dict[str, Recipient] = {}
     for recipient in source.contacts(listing) if source else []:
         email = recipient.email.strip()
-        recipients.setdefault(normalise(email), Recipient(email, recipient.name.strip()))
+        recipients.setdefault(normalise_email(email), Recipient(email, recipient.name.strip()))
     if undeliverable is None:
         undeliverable = undeliverable_addresses(among=recipients)
     return [recipient for address, recipient in recipients.items() if address not in undeliverable]

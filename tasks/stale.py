@@ -16,14 +16,14 @@ from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 
-from directory.models import Organisation
-from tasks.alerts import (
+from alerts.raising import (
     REPORT_KINDS,
     Kind,
     raise_alerts_for,
     resolve_alerts_answered_by_review,
     resolve_alerts_not_in,
 )
+from directory.models import Organisation
 from tasks.clock import parse_now
 from tasks.listings import (
     REVIEWABLE_MODELS,

@@ -9,11 +9,11 @@ from datetime import datetime
 
 from django.db import transaction
 
+from alerts.models import MaintainerAlert
+from alerts.raising import raise_alert
 from api.webhooks.dispatch import queue_sweep
 from api.webhooks.models import WebhookDelivery, WebhookEndpoint
-from tasks.alerts import raise_alert
-from tasks.email import TRANSIENT_ERRORS, send_email
-from tasks.models import MaintainerAlert
+from cms.email import TRANSIENT_ERRORS, send_email
 
 logger = logging.getLogger(__name__)
 

@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "home",
     "directory",
     "guides",
+    "alerts",
     "api",
     "tasks",
     "wagtail_localize",
@@ -340,6 +341,9 @@ DIGEST_REPEAT_DAYS = env.int("DIGEST_REPEAT_DAYS", 7)
 # The envelope sender (Return-Path) of every email we send, where bounces go;
 # blank means the address in DEFAULT_FROM_EMAIL.
 EMAIL_RETURN_PATH = env.str("EMAIL_RETURN_PATH", "")
+# Told of each recipient our mail server refuses while cms.email.send_email sends:
+# record_refusal(refused, message_id=…, now=…), which counts it against the address.
+EMAIL_REFUSAL_RECORDER = "tasks.bounces.smtp.record_refusal"
 
 # Undelivered contact emails (docs/bounces.md). Every email's envelope sender is a signed
 # VERP address naming its recipient (bounces+<token>@…): the mailbox of EMAIL_RETURN_PATH

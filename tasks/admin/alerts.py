@@ -24,11 +24,11 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from alerts.models import MaintainerAlert
 from cms.admin_actions import confirm_then_act
 from cms.groups import MAINTAINERS
 from tasks.admin.review_status import edit_url, editable
 from tasks.listings import REVIEWABLE_MODELS
-from tasks.models import MaintainerAlert
 
 
 def is_maintainer(user) -> bool:
@@ -46,7 +46,7 @@ class AlertPermissionPolicy(ModelPermissionPolicy):
         if action not in self.ACTIONS or not user.is_active:
             return False
         return (
-            user.is_superuser or user.has_perm("tasks.view_maintaineralert") or is_maintainer(user)
+            user.is_superuser or user.has_perm("alerts.view_maintaineralert") or is_maintainer(user)
         )
 
     def user_has_any_permission(self, user, actions):

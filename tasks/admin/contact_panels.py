@@ -43,8 +43,9 @@ class ContactDeliveryPanel(Panel):
 
         @cached_property
         def problems(self) -> list[dict]:
+            from cms.validators import normalise_email
             from tasks.admin.bounces import PROBLEM_STATUSES, may_mark_working_status
-            from tasks.bounces.addresses import normalise, records_for
+            from tasks.bounces.addresses import records_for
 
             if self.instance is None:
                 return []
@@ -59,7 +60,7 @@ class ContactDeliveryPanel(Panel):
             back = urlencode({"next": self.request.get_full_path()}) if self.request else ""
             problems = []
             for contact in contacts:
-                record = records.get(normalise(contact.email))
+                record = records.get(normalise_email(contact.email))
                 if record is None or record.status not in PROBLEM_STATUSES:
                     continue
                 mark_working_url = None

@@ -11,11 +11,11 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
+from alerts.models import MaintainerAlert
 from directory.models import Organisation
 from tasks.admin.alerts import alert_policy, subject_edit_url, visible_alerts
 from tasks.admin.freshness import freshness_by_category, overall_freshness
 from tasks.admin.review_status import ReviewStatus, editable, may_edit_listings
-from tasks.models import MaintainerAlert
 
 # Most overdue first; the rest makes the order stable.
 ORDER = ("due", "listing_title", "type_id", "listing_id")

@@ -20,7 +20,7 @@ class OpenAlertsPanel(Panel):
 
         @cached_property
         def alerts(self):
-            from tasks.models import MaintainerAlert
+            from alerts.models import MaintainerAlert
 
             if self.instance is None or self.instance.pk is None:
                 return []

@@ -36,11 +36,11 @@ from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import policy_registry
 
+from alerts.models import MaintainerAlert
 from cms.teams import Team, section_paths
 from directory.choices import ServiceArea
 from directory.models import Cluster, ServicePage
 from tasks.listings import REVIEWABLE_MODELS, current_listings, label_field
-from tasks.models import MaintainerAlert
 
 # Clusters are the council's: council staff are allocated to them, council editors edit them.
 CLUSTER_TEAM = Team.COUNCIL

@@ -15,12 +15,12 @@ from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from alerts.raising import alerts_answered_by_review
 from tasks.admin.reviewing import (
     can_review,
     follows_its_source,
     reviewable_model,
 )
-from tasks.alerts import alerts_answered_by_review
 from tasks.listings import review_listing
 
 

@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models.functions import Lower, Trim
 from django.utils import timezone
 
+from cms.validators import normalise_email
 from directory.models import (
     Cluster,
     ClusterStaff,
@@ -25,12 +26,8 @@ from directory.models import (
 from tasks.bounces.models import ContactAddress
 
 
-def normalise(address: str) -> str:
-    return address.strip().lower()
-
-
 def normalised(field: str) -> Lower:
-    """`normalise` in SQL."""
+    """`cms.validators.normalise_email` in SQL."""
     return Lower(Trim(field))
 
 
@@ -59,7 +56,7 @@ def shown_addresses(among: Iterable[str] | None = None) -> set[str]:
         cluster_staff_addresses(),
     ]
     if among is not None:
-        wanted = {normalise(address) for address in among}
+        wanted = {normalise_email(address) for address in among}
         sources = [queryset.filter(address__in=wanted) for queryset in sources]
     # No ORDER BY inside a UNION: SQLite refuses it, and the order is of no use here.
     first, *others = [queryset.order_by().values_list("address", flat=True) for queryset in sources]
@@ -90,7 +87,7 @@ def known_addresses(
     With `lock` (inside a transaction) the rows are locked, in a fixed order so that two
     intakes at once cannot deadlock.
     """
-    wanted = {normalise(address) for address in addresses if address}
+    wanted = {normalise_email(address) for address in addresses if address}
     if not wanted:
         return {}
     missing = wanted - set(
@@ -111,7 +108,7 @@ def known_addresses(
 def records_for(addresses: Iterable[str]) -> dict[str, ContactAddress]:
     """address -> its row, for the given addresses that have one; one query. For showing
     an address's status beside a contact (nothing is created)."""
-    wanted = {normalise(address) for address in addresses if address}
+    wanted = {normalise_email(address) for address in addresses if address}
     return {row.address: row for row in ContactAddress.objects.filter(address__in=wanted)}
 
 
@@ -119,14 +116,14 @@ def undeliverable_addresses(among: Iterable[str] | None = None) -> set[str]:
     """The addresses we must not write to (bounced, or marked us as spam); one query."""
     rows = ContactAddress.objects.undeliverable()
     if among is not None:
-        rows = rows.filter(address__in={normalise(address) for address in among})
+        rows = rows.filter(address__in={normalise_email(address) for address in among})
     return set(rows.values_list("address", flat=True))
 
 
 def places_showing(address: str) -> list[models.Model]:
     """Every service, partner page, organisation and cluster that shows `address`, in
     any language, published or not: four queries."""
-    address = normalise(address)
+    address = normalise_email(address)
     organisations = organisation_addresses().filter(address=address)
     return [
         *ServicePage.objects.filter(

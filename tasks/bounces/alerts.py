@@ -21,12 +21,12 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q, Subquery
 from wagtail.coreutils import get_supported_content_language_variant
 
+from alerts.models import MaintainerAlert
+from alerts.raising import Kind, raise_alerts_for
 from directory.models import Cluster, Organisation, PartnerPage, ServicePage
-from tasks.alerts import Kind, raise_alerts_for
 from tasks.bounces.addresses import normalised
 from tasks.bounces.models import ContactAddress
 from tasks.listings import current_listings, label_field
-from tasks.models import MaintainerAlert
 
 
 def services_showing() -> models.QuerySet:

@@ -6,7 +6,7 @@ Status, Diagnostic-Code). Those are read with the standard library. The rest (ol
 qmail, and the many home-made formats) are left to flufl.bounce's detectors.
 
 Which address failed comes first from the signed VERP address the bounce was delivered
-to (tasks.bounces.verp): it names the address we wrote to, even when the report names
+to (cms.verp): it names the address we wrote to, even when the report names
 another (a forwarding address, say). Without a valid one, the report's recipients count.
 
 Messages are parsed with the compat32 policy: several times faster than the modern one,
@@ -23,10 +23,10 @@ from email.utils import parsedate_to_datetime
 
 from flufl.bounce import all_failures
 
-from tasks.bounces.addresses import normalise
+from cms.validators import normalise_email
+from cms.verp import verp_recipient_in
 from tasks.bounces.models import EventKind
 from tasks.bounces.rules import ENHANCED_STATUS, kind_of_status, smtp_status_in
-from tasks.bounces.verp import verp_recipient_in
 
 # Worst first: a report about one email that says both is a failure.
 SEVERITY = [EventKind.HARD_BOUNCE, EventKind.SOFT_BOUNCE, EventKind.DELIVERED]
@@ -121,7 +121,7 @@ def read_delivery_status(part: Message) -> tuple[str, list[Failure]]:
             continue
         failures.append(
             Failure(
-                recipient=normalise(recipient),
+                recipient=normalise_email(recipient),
                 kind=kind,
                 status=status,
                 diagnostic=diagnostic,
@@ -137,7 +137,7 @@ def other_failures(message: Message) -> list[Failure]:
     status, diagnostic = smtp_reply_in(message)
     return [
         Failure(
-            recipient=normalise(address.decode(errors="replace")),
+            recipient=normalise_email(address.decode(errors="replace")),
             kind=kind,
             status=status,
             diagnostic=diagnostic,

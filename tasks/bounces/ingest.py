@@ -23,12 +23,12 @@ from itertools import islice
 from django.db import connections, router, transaction
 from django.utils import timezone
 
+from cms.verp import return_path
 from tasks.bounces.addresses import known_addresses
 from tasks.bounces.alerts import reconcile_alerts
 from tasks.bounces.dsn import Report, header_text, read_report
 from tasks.bounces.models import ContactAddress, DeliveryEvent, UnparsedBounce
 from tasks.bounces.rules import APPLIED_FIELDS, Event, apply_event
-from tasks.bounces.verp import return_path
 
 logger = logging.getLogger(__name__)
 

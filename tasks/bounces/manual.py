@@ -7,7 +7,7 @@ from datetime import datetime
 
 from django.utils import timezone
 
-from tasks.bounces.addresses import normalise
+from cms.validators import normalise_email
 from tasks.bounces.ingest import Recorded, record_events
 from tasks.bounces.models import DeliveryEvent, EventKind
 from tasks.bounces.rules import Event, enhanced_status_in
@@ -33,10 +33,10 @@ def record_manual_event(
     run again, say)."""
     now = now or timezone.now()
     event = Event(
-        address=normalise(address),
+        address=normalise_email(address),
         kind=kind,
         source=DeliveryEvent.Source.MANUAL,
-        key=("manual", reference or uuid.uuid4().hex, normalise(address)),
+        key=("manual", reference or uuid.uuid4().hex, normalise_email(address)),
         occurred_at=now,
         provider=by,
         smtp_status=smtp_status or (enhanced_status_in(note) if kind in FAILURES else ""),

@@ -19,7 +19,7 @@ from anymail.signals import AnymailTrackingEvent, EventType, RejectReason, track
 from django.dispatch import receiver
 from django.utils import timezone
 
-from tasks.bounces.addresses import normalise
+from cms.validators import normalise_email
 from tasks.bounces.ingest import record_events
 from tasks.bounces.models import DeliveryEvent, EventKind
 from tasks.bounces.rules import Event, kind_of_status, smtp_status_in
@@ -99,7 +99,7 @@ def event_from_provider(event: AnymailTrackingEvent, esp_name: str) -> Event | N
     if kind is None or not event.recipient:
         return None
     payload = payload_of(event)
-    recipient = normalise(event.recipient)
+    recipient = normalise_email(event.recipient)
     # Providers give each event an id; where one does not (Postmark deliveries), the
     # payload itself names the event: a replay of it is the same event.
     event_id = (

@@ -10,7 +10,7 @@ from datetime import datetime
 from django.conf import settings
 from django.utils import timezone
 
-from tasks.bounces.addresses import normalise
+from cms.validators import normalise_email
 from tasks.bounces.ingest import Recorded, record_events
 from tasks.bounces.models import DeliveryEvent, EventKind
 from tasks.bounces.rules import Event, smtp_status_in
@@ -27,10 +27,10 @@ def refusal_events(
             continue
         events.append(
             Event(
-                address=normalise(recipient),
+                address=normalise_email(recipient),
                 kind=kind,
                 source=DeliveryEvent.Source.SMTP,
-                key=("smtp", message_id, normalise(recipient)),
+                key=("smtp", message_id, normalise_email(recipient)),
                 occurred_at=now,
                 provider=settings.EMAIL_HOST,
                 smtp_status=smtp_status_in(text) or str(code),

@@ -4,9 +4,9 @@ import pytest
 from django.conf import settings
 from django.test import override_settings
 
+from alerts.models import MaintainerAlert
 from api.models import ReaderFeedback
 from directory.factories import ServicePageFactory, TaxonomyTermFactory
-from tasks.models import MaintainerAlert
 from tests.conftest import publish
 
 

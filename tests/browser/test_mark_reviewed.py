@@ -7,10 +7,10 @@ from datetime import timedelta
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from alerts.models import MaintainerAlert
 from cms.groups import MAINTAINERS
 from directory.factories import ServicePageFactory
 from directory.models import ServicePage
-from tasks.models import MaintainerAlert
 from tasks.stale import check_stale_listings
 
 TITLE = "Portage home visiting"

@@ -11,12 +11,12 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, Revision, Site
 from wagtail_localize.models import Translation
 
+from alerts.models import MaintainerAlert
 from directory.models import Cluster, ClusterStaff, Organisation, PartnerPage, ServicePage
 from guides.models import GuidePage
 from home.demo import data
 from home.models import HomePage
 from tasks.bounces.models import ContactAddress, DeliveryEvent
-from tasks.models import MaintainerAlert
 
 RESERVED_EMAIL = re.compile(r"@([a-z0-9-]+\.)*(example\.org|[a-z0-9-]+\.test)$")
 

@@ -16,6 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from alerts.models import MaintainerAlert
 from cms.groups import COUNCIL_EDITORS, ICB_EDITORS, MAINTAINERS
 from directory.factories import ClusterStaffFactory, OrganisationFactory, PartnerPageFactory
 from directory.models import ClusterStaff
@@ -23,7 +24,6 @@ from tasks.bounces.ingest import record_events
 from tasks.bounces.manual import record_manual_event
 from tasks.bounces.models import ContactAddress, DeliveryEvent, EventKind, UnparsedBounce
 from tasks.bounces.rules import Event
-from tasks.models import MaintainerAlert
 
 pytestmark = pytest.mark.django_db
 

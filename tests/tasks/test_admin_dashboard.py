@@ -12,10 +12,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from alerts.raising import Kind, raise_alert
 from cms.groups import COUNCIL_EDITORS, ICB_EDITORS, MAINTAINERS
 from directory.factories import TaxonomyTermFactory
 from tasks.admin.dashboard import AlertsPanel, DueThisMonthPanel, FreshnessPanel, OverduePanel
-from tasks.alerts import Kind, raise_alert
 from tests.tasks.conftest import INTERVALS
 
 pytestmark = pytest.mark.django_db

@@ -12,8 +12,8 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
+from alerts.raising import Kind, raise_alert
 from cms.groups import ICB_EDITORS
-from tasks.alerts import Kind, raise_alert
 from tasks.listings import mark_listing_reviewed
 
 pytestmark = pytest.mark.django_db

@@ -9,12 +9,12 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Locale
 
+from alerts.models import MaintainerAlert
+from alerts.raising import Kind, raise_alert
 from api.models import ChangeLogEntry
 from cms.groups import COUNCIL_EDITORS, ICB_EDITORS, MAINTAINERS
 from directory.models import Cluster, ServicePage
 from tasks.admin.actions import mark_reviewed_url
-from tasks.alerts import Kind, raise_alert
-from tasks.models import MaintainerAlert
 
 pytestmark = pytest.mark.django_db
 

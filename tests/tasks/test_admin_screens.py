@@ -10,12 +10,12 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 from wagtail.models import Locale
 
+from alerts.raising import Kind, raise_alert
 from cms.groups import COUNCIL_EDITORS, ICB_EDITORS, MAINTAINERS, MODERATORS
 from cms.teams import Team, sync_team_permissions
 from directory.factories import ServicePageFactory
 from guides.factories import GuideIndexPageFactory
 from tasks.admin.actions import mark_reviewed_url
-from tasks.alerts import Kind, raise_alert
 
 pytestmark = pytest.mark.django_db
 

@@ -2,10 +2,10 @@
 
 import pytest
 
+from cms.verp import recipient_from_verp, verp_address
 from tasks.bounces.dsn import read_report
 from tasks.bounces.ingest import InputMessage, ingest_messages
 from tasks.bounces.models import ContactAddress, DeliveryEvent, EventKind, UnparsedBounce
-from tasks.bounces.verp import recipient_from_verp, verp_address
 from tasks.review_requests import send_review_requests
 from tests.tasks.bounces import RETURN_PATH, delivered_to, message
 from tests.tasks.conftest import NOW

@@ -9,12 +9,12 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+from alerts.models import MaintainerAlert
 from directory.factories import ClusterStaffFactory
 from directory.models import ClusterStaff
 from tasks.bounces.models import ContactAddress
 from tasks.digest import send_maintainer_digest
 from tasks.listings import mark_listing_reviewed
-from tasks.models import MaintainerAlert
 from tasks.review_requests import send_review_requests
 from tests.tasks.bounces import delivered_to, message
 from tests.tasks.conftest import NOW

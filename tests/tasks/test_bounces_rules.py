@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from alerts.models import MaintainerAlert
 from directory.factories import (
     ClusterStaffFactory,
     OrganisationFactory,
@@ -19,7 +20,6 @@ from tasks.bounces.manual import record_manual_event
 from tasks.bounces.models import ContactAddress, DeliveryEvent, EventKind
 from tasks.bounces.rules import Event, score_bounced_addresses
 from tasks.deliverability import check_contact_addresses
-from tasks.models import MaintainerAlert
 from tests.tasks.conftest import NOW
 
 pytestmark = pytest.mark.django_db

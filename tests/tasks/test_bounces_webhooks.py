@@ -12,8 +12,8 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from django.test import Client
 
+from alerts.models import MaintainerAlert
 from tasks.bounces.models import ContactAddress, DeliveryEvent, EventKind
-from tasks.models import MaintainerAlert
 
 pytestmark = [
     pytest.mark.django_db,

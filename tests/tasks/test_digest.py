@@ -5,11 +5,12 @@ from datetime import timedelta
 import pytest
 from django.contrib.auth.models import Group
 
+from alerts.models import MaintainerAlert
+from alerts.raising import raise_alert
 from cms.groups import MAINTAINERS
-from tasks.alerts import raise_alert
-from tasks.bounces.verp import recipient_from_verp
+from cms.verp import recipient_from_verp
 from tasks.digest import maintainer_addresses, send_maintainer_digest
-from tasks.models import DigestEmail, MaintainerAlert
+from tasks.models import DigestEmail
 from tasks.stale import check_stale_listings
 from tests.conftest import free_port
 from tests.tasks.conftest import NOW

@@ -10,8 +10,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from alerts.models import MaintainerAlert
 from tasks.listings import mark_listing_reviewed, review_cycle
-from tasks.models import MaintainerAlert, ReviewRequest
+from tasks.models import ReviewRequest
 from tasks.review_links import Action, ReviewLink
 from tests.tasks.conftest import NOW
 
@@ -231,7 +232,7 @@ def test_publishing_a_draft_saved_before_the_review_keeps_the_review(service, cl
 
 
 def test_still_correct_closes_the_overdue_alert_at_once(service, browser):
-    from tasks.alerts import Kind, raise_alert
+    from alerts.raising import Kind, raise_alert
 
     overdue, _ = raise_alert(Kind.OVERDUE_REVIEW, service, cycle=str(service.next_review_due))
     path = link_path(request_for(service), Action.CONFIRM)

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.test import Client
 
-from tasks.bounces.verp import recipient_from_verp
+from cms.verp import recipient_from_verp
 from tasks.listings import mark_listing_reviewed
 from tasks.models import ReviewRequest
 from tasks.review_requests import review_request_recipients, send_review_requests

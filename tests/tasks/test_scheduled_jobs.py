@@ -6,8 +6,9 @@ import pytest
 from celery.schedules import crontab
 from django.core.management import call_command
 
+from alerts.models import MaintainerAlert
 from cms.celery import app as celery_app
-from tasks.models import MaintainerAlert, ReviewRequest
+from tasks.models import ReviewRequest
 from tests.tasks.conftest import NOW
 
 DAILY_JOBS = {

@@ -4,11 +4,11 @@ import pytest
 from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 
+from alerts.models import MaintainerAlert
+from alerts.raising import raise_alert
 from directory.factories import OrganisationFactory
 from directory.models import Organisation
-from tasks.alerts import raise_alert
 from tasks.listings import mark_listing_reviewed
-from tasks.models import MaintainerAlert
 from tasks.stale import check_stale_listings
 from tests.tasks.conftest import NOW
 

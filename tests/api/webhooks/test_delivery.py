@@ -10,13 +10,13 @@ from django.utils import timezone
 from standardwebhooks import Webhook
 from standardwebhooks.webhooks import WebhookVerificationError
 
+from alerts.models import MaintainerAlert
 from api.webhooks import secrets
 from api.webhooks.delivery import deliver, due_deliveries
 from api.webhooks.dispatch import dispatch_events
 from api.webhooks.models import WebhookDelivery, WebhookEndpoint
 from api.webhooks.targets import UnsafeTarget, pinned_session
 from directory.factories import ServicePageFactory
-from tasks.models import MaintainerAlert
 from tests.api.webhooks.conftest import Reply
 from tests.conftest import publish
 

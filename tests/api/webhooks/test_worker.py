@@ -13,10 +13,10 @@ from django.test import override_settings
 from standardwebhooks import Webhook
 from wagtail.models import PageViewRestriction
 
+from alerts.models import MaintainerAlert
 from api.webhooks.models import WebhookDelivery, WebhookEndpoint
 from cms.celery import app as celery_app
 from directory.factories import DirectoryIndexPageFactory, ServicePageFactory
-from tasks.models import MaintainerAlert
 from tests.api.webhooks.conftest import Reply
 from tests.conftest import REPO_ROOT, publish
 

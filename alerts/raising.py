@@ -11,7 +11,7 @@ from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 
-from tasks.models import MaintainerAlert
+from alerts.models import MaintainerAlert
 
 Kind = MaintainerAlert.Kind
 # Reports from a provider or a reader: dealt with by a review made after they came in.

@@ -20,8 +20,10 @@ from django.conf import settings
 from django.core import signing
 from django.utils.crypto import salted_hmac
 
-from tasks.bounces.addresses import normalise
+from cms.validators import normalise_email
 
+# Named for where this module first lived: a new salt would void every token still on
+# its way back in a bounce.
 SALT = "tasks.bounces.verp"
 SEPARATOR = "."  # between the recipient and the signature, which has no dots
 
@@ -57,7 +59,7 @@ def verp_address(bounce_address: str, recipient: str) -> str:
     bounces+team=school.test.3f9c0a1b2c3d4e5f@example.org. The plain return path if the
     recipient's address cannot be carried in it."""
     local, _, domain = bounce_address.rpartition("@")
-    user, _, recipient_domain = normalise(recipient).rpartition("@")
+    user, _, recipient_domain = normalise_email(recipient).rpartition("@")
     if not (local and domain and user and recipient_domain):
         return bounce_address
     if not PLAIN_LOCAL_PART.match(user) or not DOMAIN.match(recipient_domain):
@@ -69,7 +71,7 @@ def recipient_from_verp(address: str, bounce_address: str) -> str | None:
     """The recipient a VERP address names, if it is one of ours and its token verifies."""
     local, _, domain = bounce_address.rpartition("@")
     prefix = f"{local}+".lower()
-    address = normalise(address)
+    address = normalise_email(address)
     token, _, address_domain = address.rpartition("@")
     if address_domain != domain.lower() or not token.startswith(prefix):
         return None

@@ -1,5 +1,10 @@
 """Every email the project sends goes through `send_email`: one place for the envelope
-sender (where bounces go), the headers all of them carry, and text plus HTML bodies."""
+sender (where bounces go), the headers all of them carry, and text plus HTML bodies.
+
+A recipient our mail server refuses is news for the deliverability records (docs/bounces.md),
+which live in `tasks`, above every sender: `send_email` hands the refusal to the function
+the setting EMAIL_REFUSAL_RECORDER names (`tasks.bounces.smtp.record_refusal`).
+"""
 
 import smtplib
 from datetime import datetime
@@ -10,9 +15,9 @@ from django.core.mail import EmailMultiAlternatives
 from django.core.mail.utils import DNS_NAME
 from django.db import OperationalError
 from django.template.loader import render_to_string
+from django.utils.module_loading import import_string
 
-from tasks.bounces.smtp import record_refusal
-from tasks.bounces.verp import return_path, verp_address
+from cms.verp import return_path, verp_address
 
 # Worth trying again later: the mail server or the database was unavailable. A
 # recipient the server refuses (SMTPRecipientsRefused) is not: callers catch it first.
@@ -23,7 +28,7 @@ def envelope_sender(recipient: str) -> str:
     """The SMTP MAIL FROM address, which the receiving server records as Return-Path and
     sends bounces to: with BOUNCE_VERP, a signed VERP address naming the recipient
     (bounces+team=school.test.<signature>@…), so that a bounce names the address that
-    failed whatever the report inside says (tasks.bounces.verp)."""
+    failed whatever the report inside says (cms.verp)."""
     if settings.BOUNCE_VERP:
         return verp_address(return_path(), recipient)
     return return_path()
@@ -70,5 +75,6 @@ def send_email(
     try:
         message.send()
     except smtplib.SMTPRecipientsRefused as refused:
+        record_refusal = import_string(settings.EMAIL_REFUSAL_RECORDER)
         record_refusal(refused, message_id=message_id, now=now)
         raise
