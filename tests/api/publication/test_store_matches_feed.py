@@ -11,7 +11,9 @@ from api.publication.models import PublishedDocument
 from api.publication.narrow import narrow
 from api.scope import Scope
 from directory.models import TaxonomyTerm
-from tests.api.oruk.conftest import demo, demo_content  # noqa: F401  (fixtures)
+from tests.api.oruk import conftest as oruk_fixtures
+
+demo_content, demo = oruk_fixtures.demo_content, oruk_fixtures.demo
 
 RESOURCES = ["services", "guides", "partners", "clusters", "organisations", "taxonomy-terms"]
 STAMPED = ("version", "last_modified")
@@ -57,8 +59,9 @@ def scopes(make_partner):
     ]
 
 
+@pytest.mark.usefixtures("demo")
 @pytest.mark.parametrize("resource", RESOURCES)
-def test_the_store_holds_what_each_endpoint_answers(demo, resource, make_partner, api_client_for):
+def test_the_store_holds_what_each_endpoint_answers(resource, make_partner, api_client_for):
     assert PublishedDocument.objects.filter(resource=resource).exists()
     for partner in scopes(make_partner):
         if not Scope(partner).allows_type(resource):

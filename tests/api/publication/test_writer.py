@@ -50,11 +50,14 @@ def test_a_published_service_is_stored_with_its_scope_facts(sections, partner_ap
     publish(page)
 
     row = stored(page)
-    assert row.resource == "services" and row.locale == "en" and row.version == 1
+    assert row.resource == "services"
+    assert row.locale == "en"
+    assert row.version == 1
     assert row.terms == sorted([str(parent.translation_key), str(child.translation_key)])
     assert row.areas == ["mid", "west"]
     assert str(row.organisation) == str(organisation.translation_key)
-    assert row.oruk["id"] == str(page.uuid) and row.oruk["name"] == page.title
+    assert row.oruk["id"] == str(page.uuid)
+    assert row.oruk["name"] == page.title
     answered = partner_api.get(f"/api/v1/services/{page.uuid}/", HTTP_HOST="127.0.0.1:8000")
     expected = {k: v for k, v in answered.json().items() if k not in ("version", "last_modified")}
     assert {k: v for k, v in row.document.items() if k in expected} == expected
@@ -71,7 +74,8 @@ def test_the_version_rises_only_when_the_document_changes(service):
     service.summary = "Now on Saturdays too."
     service.save_revision().publish()
     second = stored(service)
-    assert second.version == 2 and second.document["version"] == 2
+    assert second.version == 2
+    assert second.document["version"] == 2
     assert second.modified > first.modified
     assert second.document["summary"] == "Now on Saturdays too."
 
@@ -106,7 +110,8 @@ def test_an_item_public_again_comes_back_with_a_higher_version(service):
     assert stored(service) is None
     restriction.delete()
     row = stored(service)
-    assert row is not None and row.version == 1  # a new row: partners were told it went
+    assert row is not None
+    assert row.version == 1
 
 
 def test_an_expiry_is_stored_and_the_section_above_counts(sections):
@@ -252,4 +257,5 @@ def test_the_outbox_is_empty_after_each_publish(service):
 
 def test_writing_is_idempotent(service):
     outcome = write_store({("services", service.pk)})
-    assert not outcome and outcome.rendered == 1
+    assert not outcome
+    assert outcome.rendered == 1
