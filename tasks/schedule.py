@@ -36,6 +36,12 @@ def beat_schedule() -> dict[str, dict]:
             "task": "tasks.check_stale_listings",
             "schedule": crontab(hour=5, minute=30),
         },
+        # The store of published documents against the visibility rule: repairs drift
+        # and raises an alert per item, before the digest reports alerts.
+        "check-publication": {
+            "task": "tasks.check_publication",
+            "schedule": crontab(hour=5, minute=15),
+        },
         # Before the digest, so it names listings whose contacts bounce.
         "check-contact-addresses": {
             "task": "tasks.check_contact_addresses",

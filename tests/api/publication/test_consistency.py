@@ -123,3 +123,21 @@ def test_a_real_worker_renders_after_the_publish_commits(celery_worker, sections
         "the worker did not render the published page"
     )
     assert wait_for(lambda: not PendingPublication.objects.exists())
+
+
+def test_the_daily_check_repairs_drift_and_tells_maintainers(services):
+    from alerts.models import MaintainerAlert
+    from tasks.publication import check_publication
+
+    assert "0 missing, 0 not public, 0 stale" in check_publication()
+    assert not MaintainerAlert.objects.exists()
+    PublishedDocument.objects.filter(object_id=services[0].uuid).delete()
+
+    assert "1 missing" in check_publication()
+    assert not find_drift()
+    alert = MaintainerAlert.objects.get()
+    assert alert.kind == MaintainerAlert.Kind.PUBLICATION_DRIFT
+    assert alert.subject == services[0]
+    assert "missing" in alert.message
+    check_publication()  # nothing new: no second alert
+    assert MaintainerAlert.objects.count() == 1
