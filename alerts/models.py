@@ -41,6 +41,7 @@ class MaintainerAlert(models.Model):
         READER_FEEDBACK = "reader-feedback", "Reader feedback"
         FAILING_WEBHOOK = "failing-webhook", "Partner webhook failing"
         BOUNCING_CONTACT = "bouncing-contact", "Contact email returned undelivered"
+        PUBLICATION_DRIFT = "publication-drift", "Published document was out of step (repaired)"
 
     kind = models.CharField("alert", max_length=40, choices=Kind.choices, db_index=True)
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")

@@ -8,6 +8,7 @@ from django.db import connection, transaction
 
 from api.models import ChangeLogEntry
 from api.public import MODELS, RESOURCE_OF_MODEL, public_queryset
+from api.publication.outbox import pending
 from api.queries import latest_per_item
 from api.scope import Scope, facts_for, scope_signature, term_keys_with_ancestors
 from api.webhooks.dispatch import request_dispatch
@@ -158,4 +159,5 @@ def record_generated(pages, terms_by_page: dict, locale) -> list[ChangeLogEntry]
         for page in pages
     ]
     lock_change_log()
+    pending(pages, "generated")
     return ChangeLogEntry.objects.bulk_create(entries)

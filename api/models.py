@@ -223,7 +223,8 @@ class ReaderFeedback(models.Model):
         return f"Feedback on {self.service} ({self.created_at:%Y-%m-%d})"
 
 
-# Declared in their own module; imported here so Django finds them in this app.
+# Declared in their own modules; imported here so Django finds them in this app.
+from api.publication.models import PendingPublication, PublishedDocument  # noqa: E402
 from api.webhooks.models import (  # noqa: E402
     WebhookAttempt,
     WebhookDelivery,
@@ -234,6 +235,8 @@ __all__ = [
     "ChangeLogEntry",
     "Partner",
     "PartnerAPIKey",
+    "PendingPublication",
+    "PublishedDocument",
     "ReaderFeedback",
     "WebhookAttempt",
     "WebhookDelivery",

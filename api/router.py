@@ -10,14 +10,18 @@ from api.webhooks.views import WebhookViewSet
 
 # Every /api/v1/ resource registers here; the API root lists what is registered.
 router = SimpleRouter()
-for viewset in (
-    ServiceViewSet,
-    GuideViewSet,
-    PartnerViewSet,
-    ClusterViewSet,
-    OrganisationViewSet,
-    TaxonomyTermViewSet,
-):
+VIEWSETS = {
+    viewset.resource: viewset
+    for viewset in (
+        ServiceViewSet,
+        GuideViewSet,
+        PartnerViewSet,
+        ClusterViewSet,
+        OrganisationViewSet,
+        TaxonomyTermViewSet,
+    )
+}
+for viewset in VIEWSETS.values():
     router.register(viewset.resource, viewset, basename=viewset.resource)
 
 # Not content: partners manage their own webhook endpoints here.

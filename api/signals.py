@@ -30,6 +30,7 @@ from wagtail.signals import (
 from api.changes import record_changes
 from api.models import ChangeLogEntry, Partner
 from api.public import MODELS, PAGE_RESOURCES
+from api.publication.outbox import pending
 from api.queries import latest_per_item
 from cms.visibility import public_pages
 from directory.models import Organisation, PartnerPage, TaxonomyTerm
@@ -40,6 +41,7 @@ Reason = ChangeLogEntry.Reason
 
 def on_published(sender, instance, **kwargs):
     record_changes([instance.specific if isinstance(instance, Page) else instance])
+    pending([instance], "published")
 
 
 def being_deleted(page) -> bool:
@@ -55,10 +57,12 @@ def on_unpublished(sender, instance, **kwargs):
     record_changes(
         [instance.specific if isinstance(instance, Page) else instance], DELETE, Reason.UNPUBLISHED
     )
+    pending([instance], "unpublished")
 
 
 def on_deleted(sender, instance, **kwargs):
     record_changes([instance], DELETE, Reason.DELETED)
+    pending([instance], "deleted")
 
 
 def on_moved(sender, instance, **kwargs):
@@ -67,6 +71,7 @@ def on_moved(sender, instance, **kwargs):
     record_changes(
         [page for page in affected if type(page) in PAGE_RESOURCES.values()], reason=Reason.MOVED
     )
+    pending(instance.get_descendants(inclusive=True), "moved")
 
 
 def dependants_of(instance) -> list:
@@ -89,11 +94,13 @@ def on_snippet_saved(sender, instance, raw=False, **kwargs):
         return
     record_changes([instance], reason=Reason.PUBLISHED)
     record_changes(dependants_of(instance), reason=Reason.RELATED)
+    pending([instance], "published")  # the writer finds what shows it
 
 
 def on_snippet_unpublished(sender, instance, **kwargs):
     record_changes([instance], DELETE, Reason.UNPUBLISHED)
     record_changes(dependants_of(instance), reason=Reason.RELATED)
+    pending([instance], "unpublished")
 
 
 def log_visibility_below(page, reason: str, *, only_if_told_gone: bool = False) -> None:
@@ -101,6 +108,7 @@ def log_visibility_below(page, reason: str, *, only_if_told_gone: bool = False) 
     decides: an upsert for what is public, a tombstone for what partners hold and is not).
     With `only_if_told_gone`, only items whose last entry was a tombstone (the rest never
     left partners' copies)."""
+    pending(page.get_descendants(inclusive=True), reason)
     affected = [
         item
         for item in page.get_descendants(inclusive=True).live().specific()
@@ -135,6 +143,9 @@ def on_section_published(sender, instance, **kwargs):
     # it; a section merely republished changes nothing for partners.
     if type(instance) in PAGE_RESOURCES.values():
         return
+    # Its schedule bounds what is under it (an expiry above an item is the item's):
+    # rendered again on every publish of a section, which is rare.
+    pending(instance.get_descendants(), "published")
     if PageLogEntry.objects.filter(page=instance, action="wagtail.unpublish").exists():
         log_visibility_below(instance, Reason.PUBLISHED, only_if_told_gone=True)
 
@@ -181,6 +192,7 @@ def announce_files_below(collection_id: int) -> None:
         items |= {item.pk: item for item in items_showing(references)}
     with transaction.atomic():  # the change log's lock lasts until the entries commit
         record_changes(items.values(), reason=Reason.RESTRICTED)
+        pending(items.values(), "restricted")
 
 
 def on_collection_restriction_changed(sender, instance, **kwargs):
@@ -204,7 +216,9 @@ def on_media_saved(sender, instance, created=False, raw=False, update_fields=Non
         return
     references = ReferenceIndex.get_references_to_in_bulk([instance])
     with transaction.atomic():  # the change log's lock lasts until the entries commit
-        record_changes(items_showing(references), reason=Reason.RELATED)
+        showing = items_showing(references)
+        record_changes(showing, reason=Reason.RELATED)
+        pending(showing, "related")
 
 
 def on_scope_terms_changed(sender, instance, action, reverse, **kwargs):

@@ -16,6 +16,7 @@ class TasksConfig(AppConfig):
             digest,
             django_tasks_backend,
             heartbeat,
+            publication,
             publishing,
             review_requests,
             stale,

@@ -17,6 +17,7 @@ from wagtail.models import Page, TranslatableMixin
 from alerts.raising import alerts_answered_by_review
 from api.changes import record_changes
 from api.models import ChangeLogEntry
+from api.publication.outbox import pending
 from directory.models import Cluster, PartnerPage, ServicePage
 from guides.models import GuidePage
 
@@ -108,6 +109,7 @@ def recompute_due_dates(model: type[models.Model]) -> int:
         model.objects.filter(pk__in=changed).update(next_review_due=expected)
         changed_live = model.objects.filter(pk__in=changed, live=True)
         record_changes(list(changed_live), reason=ChangeLogEntry.Reason.REVIEWED)
+        pending(changed_live, "reviewed")
     return len(changed)
 
 
@@ -133,6 +135,7 @@ def mark_listing_reviewed(listing, *, user=None, name: str = "", at=None) -> Non
     if listing.live:
         # Partners show when a listing was last checked.
         record_changes([listing], reason=ChangeLogEntry.Reason.REVIEWED)
+        pending([listing], "reviewed")
 
 
 @transaction.atomic

@@ -18,6 +18,12 @@ def beat_schedule() -> dict[str, dict]:
             "task": "tasks.publish_scheduled",
             "schedule": 60.0,
         },
+        # Documents are rendered as changes commit; this renders any the outbox still
+        # holds (a message lost while the broker was away, a worker that died).
+        "sweep-publication": {
+            "task": "tasks.publish_pending",
+            "schedule": 60.0,
+        },
         # Webhook events are dispatched as changes commit; this catches up on any
         # message lost on the way and sends the retries that have fallen due.
         "sweep-webhooks": {
@@ -29,6 +35,12 @@ def beat_schedule() -> dict[str, dict]:
         "check-stale-listings": {
             "task": "tasks.check_stale_listings",
             "schedule": crontab(hour=5, minute=30),
+        },
+        # The store of published documents against the visibility rule: repairs drift
+        # and raises an alert per item, before the digest reports alerts.
+        "check-publication": {
+            "task": "tasks.check_publication",
+            "schedule": crontab(hour=5, minute=15),
         },
         # Before the digest, so it names listings whose contacts bounce.
         "check-contact-addresses": {

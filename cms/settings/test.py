@@ -23,6 +23,9 @@ MEDIA_ROOT = LOCAL_DATA_DIR / "media"
 # Wagtail's background work in-process so indexes are current when they look.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
+# Documents are rendered in process, in the transaction that publishes (tests that are
+# about the worker's path switch it off).
+PUBLICATION_RENDER_IMMEDIATELY = True
 WEBHOOK_ALLOW_LOOPBACK = True  # receivers on this machine, over plain http
 # Bounce intakes (docs/bounces.md): every provider webhook on, with known secrets.
 BOUNCE_WEBHOOK_PROVIDERS = ["amazon_ses", "mailgun", "postmark", "sendgrid"]

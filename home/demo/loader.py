@@ -21,6 +21,7 @@ from wagtail.tasks import update_reference_index_task
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 from wagtail_localize.operations import translate_object
 
+from api.publication.outbox import deferred as publication_deferred
 from cms.teams import Team, sync_team_permissions
 from directory.models import (
     Cluster,
@@ -422,6 +423,9 @@ def indexed_in_one_pass():
 # was made in commits, from the page as it was then. Held until the end of the load, that
 # page's tree bookkeeping is stale by the time it is saved (its section's child count),
 # and the next page added there, such as an editor's first translation, collides.
+# Published documents are rendered once at the end too, each item once (every one is
+# rendered from the database as it is then, so the order of the saves does not matter).
+@publication_deferred()
 @indexed_in_one_pass()
 def load_demo_content() -> dict[str, object]:
     locales = ensure_locales()

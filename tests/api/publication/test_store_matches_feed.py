@@ -1,0 +1,73 @@
+"""The store holds, for every resource and locale, what the v1 endpoints answer: for a
+partner who may see everything, and for partners with narrower scopes (the parts that
+point to other items narrowed by `api.publication.narrow`)."""
+
+from urllib.parse import urlsplit
+
+import pytest
+from django.conf import settings
+
+from api.publication.models import PublishedDocument
+from api.publication.narrow import narrow
+from api.scope import Scope
+from directory.models import TaxonomyTerm
+from tests.api.oruk import conftest as oruk_fixtures
+
+demo_content, demo = oruk_fixtures.demo_content, oruk_fixtures.demo
+
+RESOURCES = ["services", "guides", "partners", "clusters", "organisations", "taxonomy-terms"]
+STAMPED = ("version", "last_modified")
+
+
+def unstamped(document):
+    return {key: value for key, value in document.items() if key not in STAMPED}
+
+
+def feed_items(client, resource):
+    host = urlsplit(settings.API_BASE_URL).netloc
+    items, page = [], 1
+    while True:
+        response = client.get(
+            f"/api/v1/{resource}/", {"page": page, "page_size": 100}, HTTP_HOST=host
+        )
+        assert response.status_code == 200, response.content[:300]
+        body = response.json()
+        items += body["results"]
+        if not body.get("next"):
+            return items
+        page += 1
+
+
+def stored_for(partner, resource):
+    scope = Scope(partner)
+    rows = PublishedDocument.objects.current().filter(resource=resource)
+    return {
+        str(row.object_id): narrow(row.document, row.links, scope)
+        for row in rows
+        if scope.allows(row.facts)
+    }
+
+
+def scopes(make_partner):
+    send = TaxonomyTerm.objects.filter(locale__language_code="en").exclude(parent=None).first()
+    return [
+        make_partner("Everything"),
+        make_partner("Polish only", scope_locales=["pl"]),
+        make_partner("North-east", scope_areas=["north-east"]),
+        make_partner("One term", terms=[send]),
+        make_partner("Guides only", scope_types=["guides"]),
+    ]
+
+
+@pytest.mark.usefixtures("demo")
+@pytest.mark.parametrize("resource", RESOURCES)
+def test_the_store_holds_what_each_endpoint_answers(resource, make_partner, api_client_for):
+    assert PublishedDocument.objects.filter(resource=resource).exists()
+    for partner in scopes(make_partner):
+        if not Scope(partner).allows_type(resource):
+            continue
+        answered = {item["id"]: item for item in feed_items(api_client_for(partner), resource)}
+        stored = stored_for(partner, resource)
+        assert sorted(stored) == sorted(answered), partner.name
+        for item_id, item in answered.items():
+            assert unstamped(stored[item_id]) == unstamped(item), (partner.name, item_id)
