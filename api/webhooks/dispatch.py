@@ -14,10 +14,10 @@ from django.db.models import Q
 from django.utils import timezone
 
 from api.models import ChangeLogEntry
-from api.public import public_ids
 from api.queries import latest_change_id, latest_per_item, upserted
 from api.scope import Scope
 from api.webhooks.events import WITHHELD, History, classify, payload
+from api.webhooks.links import public_links
 from api.webhooks.models import WebhookDelivery, WebhookEndpoint
 from cms.celery import enqueue
 
@@ -97,7 +97,7 @@ def dispatch_batch(endpoint_pk: int) -> list[int]:
     scope = Scope(partner)
     histories = histories_for(endpoint, entries)
     # Judged as things are now: nothing that has stopped being public is announced.
-    public = public_ids(upserted(entries))
+    links = public_links(upserted(entries))
     subscribed = set(endpoint.events)
     now = timezone.now()
     deliveries = []
@@ -105,7 +105,7 @@ def dispatch_batch(endpoint_pk: int) -> list[int]:
         if not scope.allows_type(entry.resource):
             continue
         history = histories[entry.object_id]
-        is_public = entry.object_id in public
+        is_public = entry.object_id in links
         event = classify(entry, scope, history, public=is_public)
         if entry.partner_id is None:
             history.previous = entry
@@ -122,14 +122,14 @@ def dispatch_batch(endpoint_pk: int) -> list[int]:
                     event=event,
                     object_id=entry.object_id,
                     change=entry.id,
-                    payload=payload(event, entry),
+                    payload=payload(event, entry, links.get(entry.object_id)),
                     created_at=now,
                     next_attempt_at=now,
                 )
             )
     WebhookDelivery.objects.bulk_create(deliveries)
-    endpoint.cursor = entries[-1].id
-    endpoint.save(update_fields=["cursor"])
+    # An update, not a save: nothing (Wagtail's reference index) needs to hear of it.
+    WebhookEndpoint.objects.filter(pk=endpoint.pk).update(cursor=entries[-1].id)
     return [delivery.pk for delivery in deliveries]
 
 

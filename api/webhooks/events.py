@@ -8,11 +8,9 @@ created after the item was published) the item's previous entry in the log.
 
 from dataclasses import dataclass
 
-from django.conf import settings
-from django.urls import reverse
-
 from api.models import ChangeLogEntry
 from api.scope import Scope
+from api.webhooks.links import Links
 from api.webhooks.models import Event
 
 UPSERT, DELETE = ChangeLogEntry.Action.UPSERT, ChangeLogEntry.Action.DELETE
@@ -64,11 +62,11 @@ def classify(
     return Event.UNPUBLISHED
 
 
-def payload(event: str, entry: ChangeLogEntry) -> dict:
-    url = None
-    if event in HOLDING:
-        path = reverse(f"api:{entry.resource}-detail", kwargs={"id": entry.object_id})
-        url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+def payload(event: str, entry: ChangeLogEntry, links: Links | None) -> dict:
+    """What the partner is sent: ids and links, never content. The links are those of
+    an item announced; a removal has none (its v1 URL answers 404 by then)."""
+    if event not in HOLDING:
+        links = None
     return {
         "type": event,
         "timestamp": entry.modified.isoformat(),
@@ -76,7 +74,8 @@ def payload(event: str, entry: ChangeLogEntry) -> dict:
             "id": str(entry.object_id),
             "resource": entry.resource,
             "locale": entry.locale or None,
-            "url": url,
+            "url": links.url if links else None,
+            "api_url": links.api_url if links else None,
             "modified": entry.modified.isoformat(),
         },
     }
