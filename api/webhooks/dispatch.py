@@ -7,6 +7,7 @@ loses nothing and a rerun repeats nothing.
 """
 
 import uuid
+from collections.abc import Collection
 
 from django.core.cache import cache
 from django.db import transaction
@@ -14,6 +15,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from api.models import ChangeLogEntry
+from api.public import MODELS
 from api.queries import latest_change_id, latest_per_item, upserted
 from api.scope import Scope
 from api.webhooks.events import WITHHELD, History, classify, payload
@@ -98,6 +100,7 @@ def dispatch_batch(endpoint_pk: int) -> list[int]:
     histories = histories_for(endpoint, entries)
     # Judged as things are now: nothing that has stopped being public is announced.
     links = public_links(upserted(entries))
+    deleted = deleted_among(entries, links)
     subscribed = set(endpoint.events)
     now = timezone.now()
     deliveries = []
@@ -106,7 +109,9 @@ def dispatch_batch(endpoint_pk: int) -> list[int]:
             continue
         history = histories[entry.object_id]
         is_public = entry.object_id in links
-        event = classify(entry, scope, history, public=is_public)
+        event = classify(
+            entry, scope, history, public=is_public, deleted=entry.object_id in deleted
+        )
         if entry.partner_id is None:
             history.previous = entry
         if event is None:
@@ -131,6 +136,21 @@ def dispatch_batch(endpoint_pk: int) -> list[int]:
     # An update, not a save: nothing (Wagtail's reference index) needs to hear of it.
     WebhookEndpoint.objects.filter(pk=endpoint.pk).update(cursor=entries[-1].id)
     return [delivery.pk for delivery in deliveries]
+
+
+def deleted_among(entries, public: Collection) -> set:
+    """The items of `entries` deleted since, of those not `public`: a partner holding
+    one is told it was deleted, whichever entry it hears that from first (an upsert
+    or an unpublish, in a backlog). No query when every item is public."""
+    hidden: dict[str, set] = {}
+    for entry in entries:
+        if entry.object_id not in public:
+            hidden.setdefault(entry.resource, set()).add(entry.object_id)
+    deleted = set()
+    for resource, ids in hidden.items():
+        remaining = MODELS[resource].objects.filter(uuid__in=ids)
+        deleted |= ids - set(remaining.values_list("uuid", flat=True))
+    return deleted
 
 
 def histories_for(endpoint: WebhookEndpoint, entries) -> dict:

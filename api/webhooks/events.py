@@ -38,17 +38,25 @@ class History:
 
 
 def classify(
-    entry: ChangeLogEntry, scope: Scope, history: History, *, public: bool = True
+    entry: ChangeLogEntry,
+    scope: Scope,
+    history: History,
+    *,
+    public: bool = True,
+    deleted: bool = False,
 ) -> str | None:
     """The event this entry means to the partner, or None if it means nothing to them.
     Entries are taken at face value, so a backlog (an endpoint switched back on) replays
     each change as it happened; the links in the payloads give the present state.
     `public` says whether the item is public now, as the entry is dispatched: one that
     has stopped being public since its upsert is never announced, and a partner holding
-    it hears once that it is gone (the entries that follow then mean nothing more)."""
+    it hears once that it is gone (the entries that follow then mean nothing more):
+    `content.deleted` if the item has been `deleted` since, whichever entry says so first."""
     holds = history.holds(scope)
     if entry.action == UPSERT and not public:
-        return Event.UNPUBLISHED if holds else None
+        if not holds:
+            return None
+        return Event.DELETED if deleted else Event.UNPUBLISHED
     if entry.partner_id is not None:  # the partner's own scope changed
         return Event.OUT_OF_SCOPE if entry.action == DELETE else Event.PUBLISHED
     if entry.action == UPSERT:
@@ -57,7 +65,7 @@ def classify(
         return Event.UPDATED if holds else Event.PUBLISHED
     if not holds:  # never told, or told it was gone already
         return None
-    if entry.reason == ChangeLogEntry.Reason.DELETED:
+    if entry.reason == ChangeLogEntry.Reason.DELETED or deleted:
         return Event.DELETED
     return Event.UNPUBLISHED
 
