@@ -20,7 +20,7 @@ from api.queries import latest_change_id, latest_per_item, upserted
 from api.scope import Scope
 from api.webhooks.events import WITHHELD, History, classify, payload
 from api.webhooks.links import public_links
-from api.webhooks.models import WebhookDelivery, WebhookEndpoint
+from api.webhooks.models import BATCH_EVENT, WebhookDelivery, WebhookEndpoint
 from cms.celery import enqueue
 
 BATCH_SIZE = 500
@@ -132,10 +132,41 @@ def dispatch_batch(endpoint_pk: int) -> list[int]:
                     next_attempt_at=now,
                 )
             )
-    WebhookDelivery.objects.bulk_create(deliveries)
+    if endpoint.max_events_per_request:
+        sent = in_batches(deliveries, endpoint.max_events_per_request, now)
+    else:
+        sent = WebhookDelivery.objects.bulk_create(deliveries)
     # An update, not a save: nothing (Wagtail's reference index) needs to hear of it.
     WebhookEndpoint.objects.filter(pk=endpoint.pk).update(cursor=entries[-1].id)
-    return [delivery.pk for delivery in deliveries]
+    return [delivery.pk for delivery in sent]
+
+
+def in_batches(events: list[WebhookDelivery], size: int, now) -> list[WebhookDelivery]:
+    """Consecutive events, `size` at a time, each batch one delivery: one signed request,
+    retried whole with the same webhook-id. Each event is kept too, as part of its batch
+    (what the partner was told about each item). Returns the batches."""
+    batches = []
+    for start in range(0, len(events), size):
+        chunk = events[start : start + size]
+        batch = WebhookDelivery(
+            endpoint=chunk[0].endpoint,
+            message_id=new_message_id(),
+            event=BATCH_EVENT,
+            change=chunk[-1].change,
+            payload={
+                "type": BATCH_EVENT,
+                "timestamp": now.isoformat(),
+                "data": {"events": [event.payload for event in chunk]},
+            },
+            created_at=now,
+            next_attempt_at=now,
+        )
+        batches.append(batch)
+        for event in chunk:
+            event.batch, event.state = batch, WebhookDelivery.State.BATCHED
+    WebhookDelivery.objects.bulk_create(batches)
+    WebhookDelivery.objects.bulk_create(events)
+    return batches
 
 
 def deleted_among(entries, public: Collection) -> set:

@@ -85,6 +85,7 @@ class WebhookViewSet(
             partner=partner,
             url=serializer.validated_data["url"],
             events=serializer.validated_data.get("events", EVENTS),
+            max_events_per_request=serializer.validated_data.get("max_events_per_request"),
         )
         endpoint.secret = dispatch.open_endpoint(endpoint)
         data = CreatedWebhookEndpointSerializer(endpoint, context={"request": request}).data
@@ -142,7 +143,9 @@ class WebhookViewSet(
         like every list (`page`, `page_size`)."""
         refuse_unknown_parameters(request)
         endpoint = self.get_object()
-        deliveries = endpoint.deliveries.order_by("-id").prefetch_related(
+        # A batch's events are listed in its payload, not again one by one.
+        sent = endpoint.deliveries.exclude(state=WebhookDelivery.State.BATCHED)
+        deliveries = sent.order_by("-id").prefetch_related(
             Prefetch("attempts", WebhookAttempt.objects.order_by("started_at"))
         )
         page = self.paginate_queryset(deliveries)
