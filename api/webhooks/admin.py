@@ -32,7 +32,7 @@ class WebhookEndpointForm(LocalOfferModelForm):
 
     class Meta:
         model = WebhookEndpoint
-        fields = ["partner", "url", "events", "is_active"]
+        fields = ["partner", "url", "events", "max_events_per_request", "is_active"]
 
     def clean_url(self):
         url = self.cleaned_data["url"]
@@ -71,6 +71,7 @@ class WebhookEndpointViewSet(ModelViewSet):
         "partner",
         "url",
         "events",
+        "max_events_per_request",
         "is_active",
         "consecutive_failures",
         "disabled_at",

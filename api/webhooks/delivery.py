@@ -19,7 +19,13 @@ from django.db.models import F, Q
 from django.utils import timezone
 from standardwebhooks import Webhook
 
-from api.webhooks.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
+from api.webhooks.models import (
+    BATCH_EVENT,
+    TEST_EVENT,
+    WebhookAttempt,
+    WebhookDelivery,
+    WebhookEndpoint,
+)
 from api.webhooks.targets import UnsafeTarget, check_url, pinned_session
 
 State = WebhookDelivery.State
@@ -53,16 +59,19 @@ def claim(delivery_id: int, now: datetime) -> WebhookDelivery | None:
 
 
 def earlier_pending(delivery: WebhookDelivery) -> bool:
-    """An earlier event about the same item still to be delivered: this one waits,
-    so each item's events arrive in the order its changes happened."""
-    if delivery.object_id is None:
-        return False
-    return WebhookDelivery.objects.filter(
+    """An earlier delivery it must wait for, so that each item's events arrive in the
+    order its changes happened: a batch waits for everything before it (it may hold
+    any item), an event about one item for earlier ones about it, and for batches."""
+    earlier = WebhookDelivery.objects.filter(
         endpoint_id=delivery.endpoint_id,
-        object_id=delivery.object_id,
         id__lt=delivery.pk,
         state__in=[State.PENDING, State.SENDING],
-    ).exists()
+    )
+    if delivery.event == BATCH_EVENT:
+        return earlier.exclude(event=TEST_EVENT).exists()
+    if delivery.object_id is None:
+        return False
+    return earlier.filter(Q(object_id=delivery.object_id) | Q(event=BATCH_EVENT)).exists()
 
 
 def deliver(delivery_id: int, now: datetime | None = None) -> Outcome:
@@ -189,21 +198,25 @@ def count_failure(endpoint: WebhookEndpoint, attempt: WebhookAttempt, now: datet
 
 
 def next_for_item(delivery: WebhookDelivery) -> list[int]:
-    """The next event about the same item, which waited for this one."""
-    if delivery.object_id is None:
-        return []
-    following = (
+    """What waited for this delivery (see `earlier_pending`): after a batch, the next
+    delivery in line; after an event, the next one about its item, and the next batch."""
+    pending_after = (
         WebhookDelivery.objects.filter(
-            endpoint_id=delivery.endpoint_id,
-            object_id=delivery.object_id,
-            id__gt=delivery.pk,
-            state=State.PENDING,
+            endpoint_id=delivery.endpoint_id, id__gt=delivery.pk, state=State.PENDING
         )
         .order_by("id")
         .values_list("pk", flat=True)
-        .first()
     )
-    return [following] if following else []
+    if delivery.event == BATCH_EVENT:
+        following = [pending_after.exclude(event=TEST_EVENT).first()]
+    elif delivery.object_id is None:
+        return []
+    else:
+        following = [
+            pending_after.filter(object_id=delivery.object_id).first(),
+            pending_after.filter(event=BATCH_EVENT).first(),
+        ]
+    return [pk for pk in following if pk]
 
 
 def due_deliveries(now: datetime | None = None, limit: int = 1000) -> list[int]:

@@ -7,6 +7,7 @@ loses nothing and a rerun repeats nothing.
 """
 
 import uuid
+from collections.abc import Collection
 
 from django.core.cache import cache
 from django.db import transaction
@@ -14,11 +15,12 @@ from django.db.models import Q
 from django.utils import timezone
 
 from api.models import ChangeLogEntry
-from api.public import public_ids
+from api.public import MODELS
 from api.queries import latest_change_id, latest_per_item, upserted
 from api.scope import Scope
 from api.webhooks.events import WITHHELD, History, classify, payload
-from api.webhooks.models import WebhookDelivery, WebhookEndpoint
+from api.webhooks.links import public_links
+from api.webhooks.models import BATCH_EVENT, WebhookDelivery, WebhookEndpoint
 from cms.celery import enqueue
 
 BATCH_SIZE = 500
@@ -97,7 +99,8 @@ def dispatch_batch(endpoint_pk: int) -> list[int]:
     scope = Scope(partner)
     histories = histories_for(endpoint, entries)
     # Judged as things are now: nothing that has stopped being public is announced.
-    public = public_ids(upserted(entries))
+    links = public_links(upserted(entries))
+    deleted = deleted_among(entries, links)
     subscribed = set(endpoint.events)
     now = timezone.now()
     deliveries = []
@@ -105,8 +108,10 @@ def dispatch_batch(endpoint_pk: int) -> list[int]:
         if not scope.allows_type(entry.resource):
             continue
         history = histories[entry.object_id]
-        is_public = entry.object_id in public
-        event = classify(entry, scope, history, public=is_public)
+        is_public = entry.object_id in links
+        event = classify(
+            entry, scope, history, public=is_public, deleted=entry.object_id in deleted
+        )
         if entry.partner_id is None:
             history.previous = entry
         if event is None:
@@ -122,15 +127,61 @@ def dispatch_batch(endpoint_pk: int) -> list[int]:
                     event=event,
                     object_id=entry.object_id,
                     change=entry.id,
-                    payload=payload(event, entry),
+                    payload=payload(event, entry, links.get(entry.object_id)),
                     created_at=now,
                     next_attempt_at=now,
                 )
             )
-    WebhookDelivery.objects.bulk_create(deliveries)
-    endpoint.cursor = entries[-1].id
-    endpoint.save(update_fields=["cursor"])
-    return [delivery.pk for delivery in deliveries]
+    if endpoint.max_events_per_request:
+        sent = in_batches(deliveries, endpoint.max_events_per_request, now)
+    else:
+        sent = WebhookDelivery.objects.bulk_create(deliveries)
+    # An update, not a save: nothing (Wagtail's reference index) needs to hear of it.
+    WebhookEndpoint.objects.filter(pk=endpoint.pk).update(cursor=entries[-1].id)
+    return [delivery.pk for delivery in sent]
+
+
+def in_batches(events: list[WebhookDelivery], size: int, now) -> list[WebhookDelivery]:
+    """Consecutive events, `size` at a time, each batch one delivery: one signed request,
+    retried whole with the same webhook-id. Each event is kept too, as part of its batch
+    (what the partner was told about each item). Returns the batches."""
+    batches = []
+    for start in range(0, len(events), size):
+        chunk = events[start : start + size]
+        batch = WebhookDelivery(
+            endpoint=chunk[0].endpoint,
+            message_id=new_message_id(),
+            event=BATCH_EVENT,
+            change=chunk[-1].change,
+            payload={
+                "type": BATCH_EVENT,
+                "timestamp": now.isoformat(),
+                "data": {"events": [event.payload for event in chunk]},
+            },
+            created_at=now,
+            next_attempt_at=now,
+        )
+        batches.append(batch)
+        for event in chunk:
+            event.batch, event.state = batch, WebhookDelivery.State.BATCHED
+    WebhookDelivery.objects.bulk_create(batches)
+    WebhookDelivery.objects.bulk_create(events)
+    return batches
+
+
+def deleted_among(entries, public: Collection) -> set:
+    """The items of `entries` deleted since, of those not `public`: a partner holding
+    one is told it was deleted, whichever entry it hears that from first (an upsert
+    or an unpublish, in a backlog). No query when every item is public."""
+    hidden: dict[str, set] = {}
+    for entry in entries:
+        if entry.object_id not in public:
+            hidden.setdefault(entry.resource, set()).add(entry.object_id)
+    deleted = set()
+    for resource, ids in hidden.items():
+        remaining = MODELS[resource].objects.filter(uuid__in=ids)
+        deleted |= ids - set(remaining.values_list("uuid", flat=True))
+    return deleted
 
 
 def histories_for(endpoint: WebhookEndpoint, entries) -> dict:

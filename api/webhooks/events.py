@@ -8,11 +8,9 @@ created after the item was published) the item's previous entry in the log.
 
 from dataclasses import dataclass
 
-from django.conf import settings
-from django.urls import reverse
-
 from api.models import ChangeLogEntry
 from api.scope import Scope
+from api.webhooks.links import Links
 from api.webhooks.models import Event
 
 UPSERT, DELETE = ChangeLogEntry.Action.UPSERT, ChangeLogEntry.Action.DELETE
@@ -40,17 +38,25 @@ class History:
 
 
 def classify(
-    entry: ChangeLogEntry, scope: Scope, history: History, *, public: bool = True
+    entry: ChangeLogEntry,
+    scope: Scope,
+    history: History,
+    *,
+    public: bool = True,
+    deleted: bool = False,
 ) -> str | None:
     """The event this entry means to the partner, or None if it means nothing to them.
     Entries are taken at face value, so a backlog (an endpoint switched back on) replays
     each change as it happened; the links in the payloads give the present state.
     `public` says whether the item is public now, as the entry is dispatched: one that
     has stopped being public since its upsert is never announced, and a partner holding
-    it hears once that it is gone (the entries that follow then mean nothing more)."""
+    it hears once that it is gone (the entries that follow then mean nothing more):
+    `content.deleted` if the item has been `deleted` since, whichever entry says so first."""
     holds = history.holds(scope)
     if entry.action == UPSERT and not public:
-        return Event.UNPUBLISHED if holds else None
+        if not holds:
+            return None
+        return Event.DELETED if deleted else Event.UNPUBLISHED
     if entry.partner_id is not None:  # the partner's own scope changed
         return Event.OUT_OF_SCOPE if entry.action == DELETE else Event.PUBLISHED
     if entry.action == UPSERT:
@@ -59,16 +65,16 @@ def classify(
         return Event.UPDATED if holds else Event.PUBLISHED
     if not holds:  # never told, or told it was gone already
         return None
-    if entry.reason == ChangeLogEntry.Reason.DELETED:
+    if entry.reason == ChangeLogEntry.Reason.DELETED or deleted:
         return Event.DELETED
     return Event.UNPUBLISHED
 
 
-def payload(event: str, entry: ChangeLogEntry) -> dict:
-    url = None
-    if event in HOLDING:
-        path = reverse(f"api:{entry.resource}-detail", kwargs={"id": entry.object_id})
-        url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+def payload(event: str, entry: ChangeLogEntry, links: Links | None) -> dict:
+    """What the partner is sent: ids and links, never content. The links are those of
+    an item announced; a removal has none (its v1 URL answers 404 by then)."""
+    if event not in HOLDING:
+        links = None
     return {
         "type": event,
         "timestamp": entry.modified.isoformat(),
@@ -76,7 +82,8 @@ def payload(event: str, entry: ChangeLogEntry) -> dict:
             "id": str(entry.object_id),
             "resource": entry.resource,
             "locale": entry.locale or None,
-            "url": url,
+            "url": links.url if links else None,
+            "api_url": links.api_url if links else None,
             "modified": entry.modified.isoformat(),
         },
     }

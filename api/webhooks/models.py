@@ -6,6 +6,7 @@ as a partner reading /api/v1/changes/ keeps its own.
 
 import uuid
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
@@ -22,6 +23,9 @@ class Event(models.TextChoices):
 
 # Sent by POST /api/v1/webhooks/{id}/test/ only: never subscribed to.
 TEST_EVENT = "webhook.test"
+# The type of a message carrying several events, to an endpoint that asked for them so.
+BATCH_EVENT = "batch"
+MAX_EVENTS_PER_REQUEST = 100
 
 
 class WebhookEndpoint(models.Model):
@@ -36,6 +40,15 @@ class WebhookEndpoint(models.Model):
         "active",
         default=True,
         help_text="Inactive endpoints are sent nothing; their events wait until reactivated.",
+    )
+    max_events_per_request = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_EVENTS_PER_REQUEST)],
+        help_text=(
+            "Send events in batches of up to this many per request (1 to 100), "
+            "or leave empty for one event per request."
+        ),
     )
     # Secrets are stored encrypted (api.webhooks.secrets) and never shown again.
     secret_encrypted = models.TextField(editable=False)
@@ -84,6 +97,7 @@ class WebhookDelivery(models.Model):
         SENDING = "sending"  # claimed by a worker
         DELIVERED = "delivered"
         FAILED = "failed"  # a permanent failure, or retries ran out
+        BATCHED = "batched"  # one event of a batch: sent, retried and logged as the batch
 
     endpoint = models.ForeignKey(
         WebhookEndpoint, on_delete=models.CASCADE, related_name="deliveries"
@@ -95,6 +109,11 @@ class WebhookDelivery(models.Model):
         null=True, blank=True, help_text="The change log entry this event came from."
     )
     payload = models.JSONField()
+    # A batch's events are kept one by one too (state batched), so that what each
+    # partner was told about each item reads the same whether it came batched or not.
+    batch = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="events"
+    )
     state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
     attempt_count = models.PositiveIntegerField(default=0)
     next_attempt_at = models.DateTimeField(default=timezone.now)

@@ -1,6 +1,12 @@
 from rest_framework import serializers
 
-from api.webhooks.models import Event, WebhookAttempt, WebhookDelivery, WebhookEndpoint
+from api.webhooks.models import (
+    MAX_EVENTS_PER_REQUEST,
+    Event,
+    WebhookAttempt,
+    WebhookDelivery,
+    WebhookEndpoint,
+)
 from api.webhooks.targets import UnsafeTarget, check_url
 
 EVENTS = [event.value for event in Event]
@@ -33,12 +39,24 @@ class WebhookEndpointSerializer(StrictSerializer):
         help_text="Set to true to switch back on an endpoint we disabled after failures.",
     )
 
+    max_events_per_request = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        min_value=1,
+        max_value=MAX_EVENTS_PER_REQUEST,
+        help_text=(
+            "Receive events in batches (`type` `batch`) of up to this many per request, "
+            f"1 to {MAX_EVENTS_PER_REQUEST}; null (the default) for one event per request."
+        ),
+    )
+
     class Meta:
         model = WebhookEndpoint
         fields = [
             "id",
             "url",
             "events",
+            "max_events_per_request",
             "is_active",
             "disabled_at",
             "disabled_reason",

@@ -28,8 +28,6 @@ from api.webhooks.serializers import (
     WebhookEndpointSerializer,
 )
 
-RECENT_DELIVERIES = 50
-
 
 class WebhookViewSet(
     ApiConventions,
@@ -69,9 +67,7 @@ class WebhookViewSet(
             raise NotFound("No such webhook endpoint of yours.") from None
 
     def list(self, request, *args, **kwargs):
-        unknown = sorted(set(request.query_params) - {"page", "page_size"})
-        if unknown:
-            raise BadParameters(dict.fromkeys(unknown, "Unknown parameter."))
+        refuse_unknown_parameters(request)
         return super().list(request, *args, **kwargs)
 
     @extend_schema(
@@ -89,6 +85,7 @@ class WebhookViewSet(
             partner=partner,
             url=serializer.validated_data["url"],
             events=serializer.validated_data.get("events", EVENTS),
+            max_events_per_request=serializer.validated_data.get("max_events_per_request"),
         )
         endpoint.secret = dispatch.open_endpoint(endpoint)
         data = CreatedWebhookEndpointSerializer(endpoint, context={"request": request}).data
@@ -142,9 +139,21 @@ class WebhookViewSet(
     @extend_schema(responses={200: DeliverySerializer(many=True)})
     @action(detail=True, methods=["get"])
     def deliveries(self, request, id=None):
-        """The latest deliveries to this endpoint, newest first, with every attempt."""
+        """Deliveries to this endpoint, newest first, each with every attempt; paged
+        like every list (`page`, `page_size`)."""
+        refuse_unknown_parameters(request)
         endpoint = self.get_object()
-        deliveries = endpoint.deliveries.order_by("-id").prefetch_related(
+        # A batch's events are listed in its payload, not again one by one.
+        sent = endpoint.deliveries.exclude(state=WebhookDelivery.State.BATCHED)
+        deliveries = sent.order_by("-id").prefetch_related(
             Prefetch("attempts", WebhookAttempt.objects.order_by("started_at"))
-        )[:RECENT_DELIVERIES]
-        return Response(DeliverySerializer(deliveries, many=True).data)
+        )
+        page = self.paginate_queryset(deliveries)
+        return self.get_paginated_response(DeliverySerializer(page, many=True).data)
+
+
+def refuse_unknown_parameters(request) -> None:
+    """Lists take `page` and `page_size` only: anything else is a mistake, said so."""
+    unknown = sorted(set(request.query_params) - {"page", "page_size"})
+    if unknown:
+        raise BadParameters(dict.fromkeys(unknown, "Unknown parameter."))

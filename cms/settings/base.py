@@ -385,6 +385,9 @@ API_IMAGE_RENDITIONS = {
 }
 
 # The partner API
+# Where partners reach /api/v1/ (the `api_url` of webhook payloads): the admin's
+# address unless the API is served elsewhere. Production requires that address.
+API_BASE_URL = env.str("API_BASE_URL", "") or WAGTAILADMIN_BASE_URL
 API_RATE_LIMITS = {
     "partner_key": env.str("API_RATE_LIMIT_PER_KEY", "600/minute"),
     "client_ip": env.str("API_RATE_LIMIT_PER_IP", "1200/minute"),

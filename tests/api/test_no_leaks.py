@@ -221,7 +221,7 @@ def test_a_reader_of_the_changes_feed_hears_only_removals_of_what_it_may_hold(
 
 def delivered_payloads(endpoint, receiver) -> dict[str, list[tuple]]:
     """Send every delivery of the endpoint to the receiver; what it received, by item:
-    [(event, url), …] in order."""
+    [(event, api_url), …] in order."""
     deliveries = WebhookDelivery.objects.filter(endpoint=endpoint).order_by("id")
     for delivery in deliveries:
         assert deliver(delivery.pk).status == "delivered"
@@ -230,7 +230,7 @@ def delivered_payloads(endpoint, receiver) -> dict[str, list[tuple]]:
     for request in received:
         assert SECRET not in request.body.decode()
         data = request.payload["data"]
-        by_item[data["id"]].append((request.payload["type"], data["url"]))
+        by_item[data["id"]].append((request.payload["type"], data["api_url"]))
     return by_item
 
 
@@ -250,7 +250,7 @@ def test_webhooks_announce_nothing_hidden_and_one_removal_per_item_told(
         if not probe.told:
             assert events == [], probe
             continue
-        url = f"{settings.WAGTAILADMIN_BASE_URL}/api/v1/{probe.resource}/{probe.item.uuid}/"
+        url = f"{settings.API_BASE_URL}/api/v1/{probe.resource}/{probe.item.uuid}/"
         if probe.kind == "not-yet":  # still live: no removal until it is unpublished
             assert events == [("content.published", url)], probe
             continue

@@ -272,7 +272,7 @@ def test_the_test_endpoint_sends_a_signed_test_event(
     assert Webhook(endpoint.secret).verify(request.body, request.headers)["type"] == "webhook.test"
 
     log = api_client_for(partner).get(f"/api/v1/webhooks/{endpoint.public_id}/deliveries/")
-    (entry,) = log.json()
+    (entry,) = log.json()["results"]
     assert entry["webhook_id"] == delivery.message_id
     assert entry["state"] == "delivered"
     assert entry["attempts"][0]["status_code"] == 200

@@ -70,7 +70,10 @@ def test_payload_holds_ids_and_links_only(sections, make_partner, subscribe):
         "id": str(page.uuid),
         "resource": "services",
         "locale": "en",
-        "url": f"{settings.WAGTAILADMIN_BASE_URL}/api/v1/services/{page.uuid}/",
+        # The page's public address, as the item's own `url` in /api/v1/ gives it...
+        "url": "http://localhost/directory/council/secretive/",
+        # ...and where to fetch it with a key.
+        "api_url": f"{settings.API_BASE_URL}/api/v1/services/{page.uuid}/",
         "modified": delivery.payload["timestamp"],
     }
     assert "Secret title" not in str(delivery.payload)
