@@ -191,8 +191,6 @@ MAINTAINER_EMAILS = env.list("MAINTAINER_EMAILS", [])
 # Wagtail
 WAGTAIL_SITE_NAME = "Essex Local Offer"
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-# Where partners reach the API: links in stored documents and webhook payloads use it.
-API_BASE_URL = env.str("API_BASE_URL", WAGTAILADMIN_BASE_URL)
 # Render published documents in the transaction that changes them, rather than on the
 # worker after it commits (the test suite; a site with no worker).
 PUBLICATION_RENDER_IMMEDIATELY = env.bool("PUBLICATION_RENDER_IMMEDIATELY", False)
@@ -385,7 +383,8 @@ API_IMAGE_RENDITIONS = {
 }
 
 # The partner API
-# Where partners reach /api/v1/ (the `api_url` of webhook payloads): the admin's
+# Where partners reach /api/v1/ (links in stored documents, the `api_url` of webhook
+# payloads): the admin's
 # address unless the API is served elsewhere. Production requires that address.
 API_BASE_URL = env.str("API_BASE_URL", "") or WAGTAILADMIN_BASE_URL
 API_RATE_LIMITS = {

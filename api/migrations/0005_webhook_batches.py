@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('api', '0003_webhooks_and_reader_feedback'),
+        ('api', '0004_publication_store'),
     ]
 
     operations = [
