@@ -384,8 +384,8 @@ API_IMAGE_RENDITIONS = {
 
 # The partner API
 # Where partners reach /api/v1/ (links in stored documents, the `api_url` of webhook
-# payloads): the admin's
-# address unless the API is served elsewhere. Production requires that address.
+# payloads): the admin's address unless the API is served elsewhere. Production
+# requires that address.
 API_BASE_URL = env.str("API_BASE_URL", "") or WAGTAILADMIN_BASE_URL
 API_RATE_LIMITS = {
     "partner_key": env.str("API_RATE_LIMIT_PER_KEY", "600/minute"),
