@@ -8,8 +8,15 @@ from django.conf import settings
 from django.db.models import Prefetch, Q
 from wagtail.coreutils import get_supported_content_language_variant
 
+from api.ordering import in_editor_order
 from api.public import is_public_snippet, public_queryset, public_successor
-from directory.models import Organisation, ServiceContact, ServiceLocation, TaxonomyTerm
+from directory.models import (
+    Organisation,
+    ServiceContact,
+    ServiceLocation,
+    ServiceSchedule,
+    TaxonomyTerm,
+)
 
 
 def source_language() -> str:
@@ -79,13 +86,9 @@ def with_service_details(queryset, prefix: str = ""):
                 "vocabulary", "sort_order", "name", "pk"
             ),
         ),
-        f"{prefix}locations",
-        f"{prefix}schedules",
-        Prefetch(
-            f"{prefix}contacts",
-            queryset=ServiceContact.objects.filter(is_public=True),
-            to_attr="public_contacts",
-        ),
+        Prefetch(f"{prefix}locations", queryset=in_editor_order(ServiceLocation)),
+        Prefetch(f"{prefix}schedules", queryset=in_editor_order(ServiceSchedule)),
+        public_contacts(prefix),
     )
 
 
@@ -93,11 +96,17 @@ def with_service_summary(queryset, prefix: str = ""):
     """What a service's one-to-one fields read: its organisation and public contacts
     (the service's email is its first public contact's)."""
     return queryset.select_related(f"{prefix}organisation__replaced_by").prefetch_related(
-        Prefetch(
-            f"{prefix}contacts",
-            queryset=ServiceContact.objects.filter(is_public=True),
-            to_attr="public_contacts",
-        ),
+        public_contacts(prefix)
+    )
+
+
+def public_contacts(prefix: str = "") -> Prefetch:
+    """A service's public contacts, as `public_contacts`, in the editor's order (the
+    first one with an email is the service's email)."""
+    return Prefetch(
+        f"{prefix}contacts",
+        queryset=in_editor_order(ServiceContact).filter(is_public=True),
+        to_attr="public_contacts",
     )
 
 

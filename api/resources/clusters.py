@@ -1,6 +1,8 @@
 import django_filters
+from django.db.models import Prefetch
 from rest_framework import serializers
 
+from api.ordering import in_editor_order
 from api.resources.base import FeedViewSet
 from api.resources.common import ReviewedItemSerializer
 from api.resources.filters import FeedFilterSet, ordering_filter
@@ -51,4 +53,11 @@ class ClusterViewSet(FeedViewSet):
     filterset_class = ClusterFilterSet
 
     def get_queryset(self):
-        return self.base_queryset().prefetch_related("settings", "staff").order_by("name", "pk")
+        return (
+            self.base_queryset()
+            .prefetch_related(
+                Prefetch("settings", queryset=in_editor_order(ClusterSetting)),
+                Prefetch("staff", queryset=in_editor_order(ClusterStaff)),
+            )
+            .order_by("name", "pk")
+        )

@@ -1,6 +1,8 @@
+from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from api.ordering import in_editor_order
 from api.public import public_queryset
 from api.resources.base import FeedViewSet
 from api.resources.common import (
@@ -11,7 +13,7 @@ from api.resources.common import (
 )
 from api.resources.filters import FeedFilterSet, TermFilter, ordering_filter
 from directory.models import ServicePage
-from guides.models import GuidePage
+from guides.models import GuidePage, RelatedGuide
 
 GUIDE_TERMS = ("audience", "topics")
 
@@ -81,7 +83,14 @@ class GuideViewSet(FeedViewSet):
         return (
             self.base_queryset()
             .select_related("locale")
-            .prefetch_related("audience", "topics", "related_guides__guide")
+            .prefetch_related(
+                "audience",  # terms: sorted as they are serialized
+                "topics",
+                Prefetch(
+                    "related_guides",
+                    queryset=in_editor_order(RelatedGuide).select_related("guide"),
+                ),
+            )
             .order_by("path")  # as editors arranged them; cheap: path is indexed
         )
 

@@ -6,6 +6,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from api.feedback import record_feedback
+from api.ordering import in_editor_order
 from api.resources.base import FeedViewSet, PartnerKeyThrottle
 from api.resources.common import ReviewedItemSerializer, TermSummarySerializer, terms_payload
 from api.resources.filters import (
@@ -18,7 +19,7 @@ from api.resources.filters import (
 from api.resources.organisations import OrganisationSummarySerializer
 from cms.richtext import public_html
 from directory.choices import LANGUAGES, ServiceArea
-from directory.models import ServiceContact, ServicePage
+from directory.models import ServiceContact, ServiceLocation, ServicePage, ServiceSchedule
 
 LANGUAGE_NAMES = dict(LANGUAGES)
 AREA_NAMES = dict(ServiceArea.choices)
@@ -180,12 +181,12 @@ class ServiceViewSet(FeedViewSet):
             self.base_queryset()
             .select_related("locale", "organisation__locale", "organisation__replaced_by")
             .prefetch_related(
-                "terms",
-                "locations",
-                "schedules",
+                "terms",  # sorted as they are serialized
+                Prefetch("locations", queryset=in_editor_order(ServiceLocation)),
+                Prefetch("schedules", queryset=in_editor_order(ServiceSchedule)),
                 Prefetch(
                     "contacts",
-                    queryset=ServiceContact.objects.filter(is_public=True),
+                    queryset=in_editor_order(ServiceContact).filter(is_public=True),
                     to_attr="public_contacts",
                 ),
             )

@@ -8,7 +8,7 @@ from .production import *  # noqa: F403
 from .production import INSTALLED_APPS
 
 DEBUG = False
-ROOT_URLCONF = "cms.urls_bench"
+ROOT_URLCONF = "bench.urls"
 INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.api.v2"]
 # Wagtail's API v2 refuses limit > 20 by default; the baseline asks for 50.
 WAGTAILAPI_LIMIT_MAX = 100
