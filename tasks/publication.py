@@ -44,8 +44,10 @@ def alert_drift(drift: Drift) -> int:
         ("stale", drift.stale),
     ):
         for resource, pk in sorted(refs):
+            if raised >= MAX_DRIFT_ALERTS:
+                return raised
             item = MODELS[resource].objects.filter(pk=pk).first()
-            if item is None or raised >= MAX_DRIFT_ALERTS:
+            if item is None:
                 continue  # deleted since: its document is gone now, nothing to look at
             raise_alert(
                 MaintainerAlert.Kind.PUBLICATION_DRIFT,

@@ -12,7 +12,6 @@ from contextlib import contextmanager
 from asgiref.local import Local
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Min
 
 from api.publication.models import PendingPublication
 from api.publication.writer import Outcome, publish, refs_of
@@ -78,10 +77,6 @@ def publish_pending(limit: int | None = None) -> int:
             PendingPublication.objects.filter(pk__in=[row.pk for row in rows]).delete()
         done += len(rows)
     return done
-
-
-def oldest_pending():
-    return PendingPublication.objects.aggregate(oldest=Min("created_at"))["oldest"]
 
 
 @contextmanager

@@ -9,6 +9,7 @@ whichever host a request came in by: a stored document is the same for everyone.
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -19,6 +20,7 @@ from wagtail.models import Page
 from api.oruk import mapping as oruk_mapping
 from api.oruk.querysets import source_language, with_service_details
 from api.public import MODELS, PAGE_RESOURCES
+from api.publication.models import facts_of
 from api.scope import Scope
 from directory.models import TaxonomyTerm
 
@@ -48,12 +50,7 @@ class Rendered:
     expires_at: datetime | None = None
 
     def facts(self) -> dict:
-        facts = {"type": self.resource, "locale": self.locale or None}
-        if self.resource in ("services", "guides"):
-            facts["terms"] = self.terms
-        if self.resource in ("services", "clusters"):
-            facts["areas"] = self.areas
-        return facts
+        return facts_of(self)
 
 
 class PublicationRequest(HttpRequest):
@@ -266,6 +263,8 @@ def facts_of_ids(ids: set[str]) -> dict[str, dict]:
         instances = model.objects.filter(uuid__in=ids)
         if hasattr(model, "locale"):
             instances = instances.select_related("locale")
+        if resource in ("services", "partners"):
+            instances = instances.select_related("organisation")  # scope_columns reads it
         if resource == "services":
             instances = instances.prefetch_related("terms")
         elif resource == "guides":
@@ -276,16 +275,17 @@ def facts_of_ids(ids: set[str]) -> dict[str, dict]:
         ancestry = ancestry or TermAncestry()
         expiries = expiries_of(resource, instances)
         for instance in instances:
+            # The same facts as the item's own row has: from its scope columns.
+            columns = scope_columns(resource, instance, ancestry)
             locale = getattr(instance, "locale", None)
-            item = {"type": resource, "locale": locale.language_code if locale else None}
-            if resource == "services":
-                item["terms"] = ancestry.of(term.pk for term in instance.terms.all())
-                item["areas"] = sorted(instance.service_areas)
-            elif resource == "guides":
-                terms = [*instance.audience.all(), *instance.topics.all()]
-                item["terms"] = ancestry.of(term.pk for term in terms)
-            elif resource == "clusters":
-                item["areas"] = [instance.quadrant]
+            item = facts_of(
+                SimpleNamespace(
+                    resource=resource,
+                    locale=locale.language_code if locale else "",
+                    terms=columns.get("terms", []),
+                    areas=columns.get("areas", []),
+                )
+            )
             expiry = expiries.get(instance.pk)
             item["expires"] = expiry.isoformat() if expiry else None
             facts[str(instance.uuid)] = item

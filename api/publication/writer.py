@@ -45,10 +45,6 @@ class Change:
     def states(self):
         return [state for state in (self.before, self.after) if state is not None]
 
-    @property
-    def action(self) -> str:
-        return "delete" if self.after is None else "upsert"
-
 
 @dataclass
 class Outcome:
