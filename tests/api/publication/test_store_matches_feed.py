@@ -9,6 +9,7 @@ from django.conf import settings
 
 from api.publication.models import PublishedDocument
 from api.publication.narrow import narrow
+from api.publication.reading import documents_in_scope
 from api.scope import Scope
 from directory.models import TaxonomyTerm
 from tests.api.oruk import conftest as oruk_fixtures
@@ -71,3 +72,29 @@ def test_the_store_holds_what_each_endpoint_answers(resource, make_partner, api_
         assert sorted(stored) == sorted(answered), partner.name
         for item_id, item in answered.items():
             assert unstamped(stored[item_id]) == unstamped(item), (partner.name, item_id)
+
+
+@pytest.mark.usefixtures("demo")
+def test_the_store_query_for_a_scope_selects_what_the_scope_allows(make_partner):
+    """`documents_in_scope` is SQL over the scope columns; `Scope.allows` reads the same
+    facts in Python. The two agree for every scope and resource."""
+    everything = list(PublishedDocument.objects.current())
+    for partner in [
+        *scopes(make_partner),
+        make_partner("Polish services in the south", scope_locales=["pl"], scope_areas=["south"]),
+    ]:
+        scope = Scope(partner)
+        for resource in [None, *RESOURCES]:
+            selected = {str(row.object_id) for row in documents_in_scope(scope, resource)}
+            allowed = {
+                str(row.object_id)
+                for row in everything
+                if scope.allows(row.facts) and resource in (None, row.resource)
+            }
+            assert selected == allowed, (partner.name, resource)
+    # Not vacuous: a one-term scope leaves some services out and keeps others.
+    term = TaxonomyTerm.objects.filter(locale__language_code="en").exclude(parent=None).first()
+    kept = documents_in_scope(Scope(make_partner("Term again", terms=[term])), "services")
+    assert (
+        0 < kept.count() < PublishedDocument.objects.current().filter(resource="services").count()
+    )
