@@ -6,6 +6,10 @@ UV := $(VENV)/bin/uv
 UV_VERSION := 0.13.9
 PORT ?= 8000
 PYTEST_ARGS ?=
+# One pytest-xdist worker per core. Tests are handed out in collection order, which
+# pytest-django sorts so that each worker runs its transactional tests (they empty the
+# database) after the rest.
+TEST_WORKERS ?= auto
 
 # Never let uv fetch an interpreter: the project runs on the machine's python3.
 export UV_PYTHON_DOWNLOADS := never
@@ -33,7 +37,7 @@ test-tools: ## Install the system tools the suite drives (docker-compose, Chromi
 	scripts/ensure-test-tools
 
 test: install test-tools services ## Run the whole suite on PostgreSQL and Redis
-	DJANGO_SETTINGS_MODULE=cms.settings.test $(PYTHON) -m pytest $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(PYTHON) -m pytest -n $(TEST_WORKERS) --dist load $(PYTEST_ARGS)
 
 bench: install services ## Benchmark /api/v1/ against Wagtail's API v2; writes docs/benchmarks.md
 	$(PYTHON) bench/run.py

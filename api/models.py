@@ -182,6 +182,8 @@ class ChangeLogEntry(models.Model):
     action = models.CharField(max_length=10, choices=Action.choices)
     reason = models.CharField(max_length=20, choices=Reason.choices, blank=True)
     modified = models.DateTimeField(default=timezone.now)
+    # The stored document's version this entry announces (the last one, for a removal).
+    version = models.PositiveIntegerField(null=True, blank=True)
     scope_before = models.JSONField(null=True, blank=True)
     scope_after = models.JSONField(null=True, blank=True)
     partner = models.ForeignKey(

@@ -1,4 +1,5 @@
-"""Wagtail's publishing signals, fed into the change log.
+"""Wagtail's publishing signals, fed into the publication outbox: what must be rendered
+again, and why (the writer, `api.publication.writer`, stores and logs what changed).
 
 Signals are the one place every path meets: the admin, scheduled publishing, the
 demo loader and scripts all publish through Wagtail's actions.
@@ -15,7 +16,6 @@ from wagtail.models import (
     Collection,
     CollectionViewRestriction,
     Page,
-    PageLogEntry,
     PageViewRestriction,
     ReferenceIndex,
 )
@@ -27,20 +27,14 @@ from wagtail.signals import (
     unpublished,
 )
 
-from api.changes import record_changes
-from api.models import ChangeLogEntry, Partner
+from api.models import Partner
 from api.public import MODELS, PAGE_RESOURCES
 from api.publication.outbox import pending
-from api.queries import latest_per_item
 from cms.visibility import public_pages
 from directory.models import Organisation, PartnerPage, TaxonomyTerm
 
-UPSERT, DELETE = ChangeLogEntry.Action.UPSERT, ChangeLogEntry.Action.DELETE
-Reason = ChangeLogEntry.Reason
-
 
 def on_published(sender, instance, **kwargs):
-    record_changes([instance.specific if isinstance(instance, Page) else instance])
     pending([instance], "published")
 
 
@@ -54,78 +48,28 @@ def being_deleted(page) -> bool:
 def on_unpublished(sender, instance, **kwargs):
     if isinstance(instance, Page) and being_deleted(instance):
         return
-    record_changes(
-        [instance.specific if isinstance(instance, Page) else instance], DELETE, Reason.UNPUBLISHED
-    )
     pending([instance], "unpublished")
 
 
 def on_deleted(sender, instance, **kwargs):
-    record_changes([instance], DELETE, Reason.DELETED)
     pending([instance], "deleted")
 
 
 def on_moved(sender, instance, **kwargs):
-    # New URLs for the page and everything below it.
-    affected = instance.get_descendants(inclusive=True).live().specific()
-    record_changes(
-        [page for page in affected if type(page) in PAGE_RESOURCES.values()], reason=Reason.MOVED
-    )
+    # New URLs for the page and everything below it, perhaps a new visibility.
     pending(instance.get_descendants(inclusive=True), "moved")
-
-
-def dependants_of(instance) -> list:
-    """What partners hold of services and guides includes this organisation or term."""
-    if isinstance(instance, Organisation):
-        return [*instance.services.live(), *instance.partner_pages.live()]
-    if isinstance(instance, TaxonomyTerm):
-        return [
-            *instance.services.live(),
-            *instance.guides_for_audience.live(),
-            *instance.guides_on_topic.live(),
-        ]
-    return []
 
 
 def on_snippet_saved(sender, instance, raw=False, **kwargs):
     # A term is live when saved; an organisation when published (its drafts are
-    # revisions, and saving one changes nothing partners see).
-    if raw:
-        return
-    record_changes([instance], reason=Reason.PUBLISHED)
-    record_changes(dependants_of(instance), reason=Reason.RELATED)
-    pending([instance], "published")  # the writer finds what shows it
+    # revisions, and saving one changes nothing partners see). The writer finds the
+    # documents that show it.
+    if not raw:
+        pending([instance], "published")
 
 
 def on_snippet_unpublished(sender, instance, **kwargs):
-    record_changes([instance], DELETE, Reason.UNPUBLISHED)
-    record_changes(dependants_of(instance), reason=Reason.RELATED)
     pending([instance], "unpublished")
-
-
-def log_visibility_below(page, reason: str, *, only_if_told_gone: bool = False) -> None:
-    """Log the content at and under `page` as what it now is to partners (record_changes
-    decides: an upsert for what is public, a tombstone for what partners hold and is not).
-    With `only_if_told_gone`, only items whose last entry was a tombstone (the rest never
-    left partners' copies)."""
-    pending(page.get_descendants(inclusive=True), reason)
-    affected = [
-        item
-        for item in page.get_descendants(inclusive=True).live().specific()
-        if type(item) in PAGE_RESOURCES.values()
-    ]
-    if only_if_told_gone:
-        held = set(
-            latest_per_item(
-                ChangeLogEntry.objects.filter(
-                    object_id__in=[item.uuid for item in affected], partner=None
-                )
-            )
-            .filter(action=UPSERT)
-            .values_list("object_id", flat=True)
-        )
-        affected = [item for item in affected if item.uuid not in held]
-    record_changes(affected, UPSERT, reason)
 
 
 def on_view_restriction_changed(sender, instance, origin=None, **kwargs):
@@ -135,26 +79,23 @@ def on_view_restriction_changed(sender, instance, origin=None, **kwargs):
         isinstance(origin, QuerySet) and issubclass(origin.model, Page)
     )
     if not deleting_pages:
-        log_visibility_below(instance.page, Reason.RESTRICTED)
+        pending(instance.page.get_descendants(inclusive=True), "restricted")
 
 
 def on_section_published(sender, instance, **kwargs):
     # A section (home, directory or guides index) back in view brings back what is under
-    # it; a section merely republished changes nothing for partners.
-    if type(instance) in PAGE_RESOURCES.values():
-        return
-    # Its schedule bounds what is under it (an expiry above an item is the item's):
-    # rendered again on every publish of a section, which is rare.
-    pending(instance.get_descendants(), "published")
-    if PageLogEntry.objects.filter(page=instance, action="wagtail.unpublish").exists():
-        log_visibility_below(instance, Reason.PUBLISHED, only_if_told_gone=True)
+    # it, and its schedule bounds what is under it (an expiry above an item is the
+    # item's): rendered again on every publish of a section, which is rare. The writer
+    # logs only what changed, so a section merely republished tells partners nothing.
+    if type(instance) not in PAGE_RESOURCES.values():
+        pending(instance.get_descendants(), "published")
 
 
 def on_section_unpublished(sender, instance, **kwargs):
     # Everything under an unpublished section leaves public view with it (and when the
     # section is being deleted, each page under it is logged as deleted instead).
     if type(instance) not in PAGE_RESOURCES.values() and not being_deleted(instance):
-        log_visibility_below(instance, Reason.UNPUBLISHED)
+        pending(instance.get_descendants(), "unpublished")
 
 
 def items_showing(references) -> list:
@@ -190,9 +131,7 @@ def announce_files_below(collection_id: int) -> None:
             model.objects.filter(collection__in=collections)
         )
         items |= {item.pk: item for item in items_showing(references)}
-    with transaction.atomic():  # the change log's lock lasts until the entries commit
-        record_changes(items.values(), reason=Reason.RESTRICTED)
-        pending(items.values(), "restricted")
+    pending(items.values(), "restricted")
 
 
 def on_collection_restriction_changed(sender, instance, **kwargs):
@@ -215,10 +154,7 @@ def on_media_saved(sender, instance, created=False, raw=False, update_fields=Non
     if created or raw or (update_fields and SHOWN_MEDIA_FIELDS.isdisjoint(update_fields)):
         return
     references = ReferenceIndex.get_references_to_in_bulk([instance])
-    with transaction.atomic():  # the change log's lock lasts until the entries commit
-        showing = items_showing(references)
-        record_changes(showing, reason=Reason.RELATED)
-        pending(showing, "related")
+    pending(items_showing(references), "related")
 
 
 def on_scope_terms_changed(sender, instance, action, reverse, **kwargs):

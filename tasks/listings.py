@@ -15,8 +15,6 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, TranslatableMixin
 
 from alerts.raising import alerts_answered_by_review
-from api.changes import record_changes
-from api.models import ChangeLogEntry
 from api.publication.outbox import pending
 from directory.models import Cluster, PartnerPage, ServicePage
 from guides.models import GuidePage
@@ -108,7 +106,6 @@ def recompute_due_dates(model: type[models.Model]) -> int:
         # Only after a change of defaults: the one time this costs more per listing.
         model.objects.filter(pk__in=changed).update(next_review_due=expected)
         changed_live = model.objects.filter(pk__in=changed, live=True)
-        record_changes(list(changed_live), reason=ChangeLogEntry.Reason.REVIEWED)
         pending(changed_live, "reviewed")
     return len(changed)
 
@@ -134,7 +131,6 @@ def mark_listing_reviewed(listing, *, user=None, name: str = "", at=None) -> Non
         latest_revision.save(update_fields=["content"])
     if listing.live:
         # Partners show when a listing was last checked.
-        record_changes([listing], reason=ChangeLogEntry.Reason.REVIEWED)
         pending([listing], "reviewed")
 
 

@@ -54,8 +54,32 @@ def dependants_of(changes) -> set[tuple[str, int]]:
         stored |= json_list_contains("terms", key)
     found = set(PublishedDocument.objects.filter(stored).values_list("resource", "source_pk"))
     found |= pages_by_resource(page_pks)
+    found |= live_pages_showing(changes)
     changed = {(change.resource, change.source_pk) for change in changes}
     return found - changed
+
+
+def live_pages_showing(changes) -> set[tuple[str, int]]:
+    """Live pages that show a changed organisation or term, found by their own relations:
+    a page made live without publishing (in bulk, or before the store) has no row for
+    the store's columns to find, and is rendered (stored, if public) all the same."""
+    organisations = {c.source_pk for c in changes if c.resource == "organisations"}
+    terms = {c.source_pk for c in changes if c.resource == "taxonomy-terms"}
+    found = set()
+    if organisations:
+        for resource in ("services", "partners"):
+            pages = PAGE_RESOURCES[resource].objects.live().filter(organisation__in=organisations)
+            found |= {(resource, pk) for pk in pages.values_list("pk", flat=True)}
+    if terms:
+        services = PAGE_RESOURCES["services"].objects.live().filter(terms__in=terms)
+        guides = (
+            PAGE_RESOURCES["guides"]
+            .objects.live()
+            .filter(Q(audience__in=terms) | Q(topics__in=terms))
+        )
+        found |= {("services", pk) for pk in services.values_list("pk", flat=True)}
+        found |= {("guides", pk) for pk in guides.values_list("pk", flat=True)}
+    return found
 
 
 def referring_pages(page_pks) -> set[int]:

@@ -52,12 +52,18 @@ def publish_rows(rows) -> Outcome:
     logged and leaves the rows for the sweep: the change that called for them stands."""
     try:
         with transaction.atomic():
-            outcome = publish({(row.resource, row.source_pk) for row in rows})
+            reasons = refs_and_reasons(rows)
+            outcome = publish(reasons.keys(), reasons=reasons)
             PendingPublication.objects.filter(pk__in=[row.pk for row in rows]).delete()
             return outcome
     except Exception:
         logger.exception("Publication failed; the sweep will try again")
         return Outcome()
+
+
+def refs_and_reasons(rows) -> dict[tuple[str, int], str]:
+    """{(resource, pk): reason} of outbox rows; an item's latest row says why it changed."""
+    return {(row.resource, row.source_pk): row.reason for row in sorted(rows, key=lambda r: r.pk)}
 
 
 def publish_pending(limit: int | None = None) -> int:
@@ -73,7 +79,8 @@ def publish_pending(limit: int | None = None) -> int:
             )
             if not rows:
                 break
-            publish({(row.resource, row.source_pk) for row in rows})
+            reasons = refs_and_reasons(rows)
+            publish(reasons.keys(), reasons=reasons)
             PendingPublication.objects.filter(pk__in=[row.pk for row in rows]).delete()
         done += len(rows)
     return done

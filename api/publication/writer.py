@@ -1,11 +1,15 @@
-"""The one writer of the store: render a set of items, upsert what is public, remove
-what is not, then the same for whatever shows them, in one transaction.
+"""The one writer of the store and of the change log: render a set of items, upsert
+what is public, remove what is not, then the same for whatever shows them, and log each
+change, in one transaction.
 
 Everything that changes what partners may get ends here: Wagtail's publishing signals
 (through the outbox, `api.publication.outbox`), reviews, scheduled expiry, the snippets
-that scope depends on, repairs and rebuilds.
+that scope depends on, repairs and rebuilds. So the store, the changes feed and webhooks
+can never disagree: a change-log entry is written exactly when a stored document is
+added, changed or removed, with the document's new version.
 """
 
+import copy
 import json
 import logging
 from collections import defaultdict
@@ -17,17 +21,21 @@ from django.db import connection, transaction
 from django.utils import timezone
 from wagtail.models import Page
 
+from api.models import ChangeLogEntry
 from api.oruk.mapping import timestamp as oruk_timestamp
 from api.public import MODELS, RESOURCE_OF_MODEL
 from api.publication.dependants import dependants_of
 from api.publication.models import PublishedDocument
 from api.publication.render import Rendered, render
+from api.webhooks.dispatch import request_dispatch
 
 logger = logging.getLogger(__name__)
 
 # Writers take this lock until they commit: two writers rendering the same item in turn
-# store the later state, and versions never go backwards.
-PUBLICATION_LOCK = 7_243_002
+# store the later state, versions never go backwards, and change-log ids commit in
+# order (a feed reader past id N never sees a smaller one appear later). The other
+# writer of the log, a partner's scope change (api.changes), takes it too.
+PUBLICATION_LOCK = 7_243_001
 # Dependants of dependants are followed this many rounds deep at most (an organisation's
 # successor's services are three): enough for every relation the documents have.
 MAX_ROUNDS = 5
@@ -41,6 +49,7 @@ class Change:
     source_pk: int
     before: PublishedDocument | None
     after: Rendered | None
+    row: PublishedDocument | None = None  # as stored now; None once removed
 
     def states(self):
         return [state for state in (self.before, self.after) if state is not None]
@@ -73,20 +82,29 @@ def refs_of(instances) -> set[tuple[str, int]]:
     return refs
 
 
-def publish(refs: Iterable[tuple[str, int]], *, follow: bool = True) -> Outcome:
+def publish(
+    refs: Iterable[tuple[str, int]],
+    *,
+    follow: bool = True,
+    reasons: dict[tuple[str, int], str] | None = None,
+) -> Outcome:
     """Bring the store up to date for these items (resource, source pk) and, with
-    `follow`, for every document that shows them."""
+    `follow`, for every document that shows them. `reasons` says why each item changed,
+    for its change-log entry (`ChangeLogEntry.Reason`); what shows them changed because
+    something related did."""
     outcome = Outcome()
     todo = set(refs)
+    reasons = reasons or {}
     with transaction.atomic():
         lock_publication()
         done: set[tuple[str, int]] = set()
-        for _ in range(MAX_ROUNDS):
+        for round_ in range(MAX_ROUNDS):
             batch = todo - done
             if not batch:
                 break
             done |= batch
             changes = write(batch, outcome)
+            log_changes(changes, reasons if round_ == 0 else {}, default=Reason.RELATED)
             if not follow or not changes:
                 break
             todo = dependants_of(changes)
@@ -120,14 +138,18 @@ def write(refs: set[tuple[str, int]], outcome: Outcome) -> list[Change]:
             if after is None and before is None:
                 continue
             if after is None:
+                row = None
                 removals.append(before)
             elif before is None:
-                creates.append(new_row(after, now))
+                row = new_row(after, now)
+                creates.append(row)
             elif differs(before, after):
-                updates.append(updated_row(before, after, now))
+                # A copy: `before` stays as partners had it, for dependants and the log.
+                row = updated_row(copy.copy(before), after, now)
+                updates.append(row)
             else:
                 continue
-            changes.append(Change(resource, pk, before, after))
+            changes.append(Change(resource, pk, before, after, row))
         if removals:
             PublishedDocument.objects.filter(pk__in=[row.pk for row in removals]).delete()
         PublishedDocument.objects.bulk_create(creates)
@@ -135,6 +157,41 @@ def write(refs: set[tuple[str, int]], outcome: Outcome) -> list[Change]:
         outcome.upserted += creates + updates
         outcome.removed += removals
     return changes
+
+
+Reason = ChangeLogEntry.Reason
+# What an outbox row's reason means to partners (the rest are reasons already).
+REASON_OF_OUTBOX = {"generated": Reason.PUBLISHED, "expired": Reason.UNPUBLISHED}
+
+
+def log_changes(changes: list[Change], reasons: dict, default: str) -> None:
+    """One change-log entry per change: an upsert with the document's version and scope
+    facts, or a tombstone carrying the facts it was stored with (so a partner that held
+    it hears of its removal). Webhooks follow the log."""
+    entries = []
+    for change in changes:
+        before, after = change.before, change.after
+        reason = reasons.get((change.resource, change.source_pk), default)
+        reason = REASON_OF_OUTBOX.get(reason, reason)
+        if reason not in Reason.values:
+            reason = ""
+        current = change.row
+        entries.append(
+            ChangeLogEntry(
+                resource=change.resource,
+                object_id=(current or before).object_id,
+                locale=(current or before).locale,
+                action=ChangeLogEntry.Action.UPSERT if after else ChangeLogEntry.Action.DELETE,
+                reason=reason,
+                version=current.version if current else before.version,
+                modified=current.modified if current else timezone.now(),
+                scope_before=before.facts if before else None,
+                scope_after=after.facts() if after else None,
+            )
+        )
+    if entries:
+        ChangeLogEntry.objects.bulk_create(entries)
+        transaction.on_commit(request_dispatch)
 
 
 ROW_FIELDS = [

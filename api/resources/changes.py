@@ -20,6 +20,10 @@ CHANGE_FIELDS = {
     "action": serializers.ChoiceField(choices=["upsert", "delete"]),
     "locale": serializers.CharField(allow_null=True),
     "modified": serializers.DateTimeField(),
+    "version": serializers.IntegerField(
+        allow_null=True,
+        help_text="The item's document version this change brought (the last, for a delete).",
+    ),
     "url": serializers.URLField(
         allow_null=True, help_text="Fetch the item here; null for deletes."
     ),
@@ -100,5 +104,6 @@ class ChangesView(ApiConventions, ConditionalGetMixin, APIView):
             "action": change.action,
             "locale": entry.locale or None,
             "modified": entry.modified.isoformat(),
+            "version": entry.version,
             "url": url,
         }

@@ -85,5 +85,6 @@ def payload(event: str, entry: ChangeLogEntry, links: Links | None) -> dict:
             "url": links.url if links else None,
             "api_url": links.api_url if links else None,
             "modified": entry.modified.isoformat(),
+            "version": entry.version,
         },
     }

@@ -4,7 +4,16 @@ import os
 import tempfile
 
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/localoffer")
-os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/15")
+# pytest-django gives each pytest-xdist worker its own test database (test_…_gw0, …);
+# this gives each its own Redis database (15, 14, … or down from TEST_REDIS_DB) for the
+# cache, throttles and broker.
+os.environ.setdefault(
+    "REDIS_URL",
+    "redis://127.0.0.1:6379/{}".format(
+        int(os.environ.get("TEST_REDIS_DB", "15"))
+        - int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw"))
+    ),
+)
 os.environ.setdefault("LOCAL_DATA_DIR", tempfile.mkdtemp(prefix="localoffer-test-"))
 # A busy test machine can keep a healthy Redis waiting longer than production would.
 os.environ.setdefault("REDIS_CONNECT_TIMEOUT", "1")

@@ -23,12 +23,16 @@ DOCUMENTS = {"/api/v1/schema/", "/api/v1/docs/"}  # they answer in their own for
 
 
 def paths(patterns, namespace: str, prefix: str = ""):
-    """A concrete path for every URL pattern, any id a random UUID."""
+    """A concrete path for every URL pattern, any id a UUID no item has (the same in
+    every test process, so parallel workers collect the same tests)."""
     for pattern in patterns:
         if isinstance(pattern, URLResolver):
             yield from paths(pattern.url_patterns, namespace, prefix)
         elif isinstance(pattern, URLPattern) and pattern.name:
-            kwargs = {name: str(uuid.uuid4()) for name in pattern.pattern.regex.groupindex}
+            kwargs = {
+                name: str(uuid.uuid5(uuid.NAMESPACE_URL, name))
+                for name in pattern.pattern.regex.groupindex
+            }
             if pattern.name == "not-found":
                 yield "/api/oruk/nowhere"
             else:

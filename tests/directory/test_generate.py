@@ -64,7 +64,7 @@ def test_refuses_a_nonsense_count(db):
 
 
 def test_generated_services_are_in_the_change_log(sections):
-    from api.changes import record_generated
+    from api.management.commands.generate_directory import record_generated
     from api.models import ChangeLogEntry
 
     created = generate_directory(10, seed=2, index=False, on_batch=record_generated)

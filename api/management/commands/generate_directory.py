@@ -1,8 +1,14 @@
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from api.changes import record_generated
+from api.publication.outbox import pending
 from directory.generate import generate_directory
+
+
+def record_generated(pages, terms_by_page, locale) -> None:
+    """Services made in bulk are published as any other: rendered, stored and logged
+    by the publication writer (in the caller's transaction, or by the worker after it)."""
+    pending(pages, "generated")
 
 
 class Command(BaseCommand):

@@ -75,6 +75,8 @@ def test_payload_holds_ids_and_links_only(sections, make_partner, subscribe):
         # ...and where to fetch it with a key.
         "api_url": f"{settings.API_BASE_URL}/api/v1/services/{page.uuid}/",
         "modified": delivery.payload["timestamp"],
+        # The version of the stored document announced: what api_url answers now.
+        "version": 1,
     }
     assert "Secret title" not in str(delivery.payload)
     assert delivery.message_id.startswith("msg_")
