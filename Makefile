@@ -8,7 +8,8 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 # One pytest-xdist worker per core. Tests are handed out in collection order, which
 # pytest-django sorts so that each worker runs its transactional tests (they empty the
-# database) after the rest.
+# database) after the rest. Each worker has its own test database, Redis database and
+# data folder (cms/settings/test.py).
 TEST_WORKERS ?= auto
 
 # Never let uv fetch an interpreter: the project runs on the machine's python3.

@@ -2,25 +2,35 @@
 
 import os
 import tempfile
+from urllib.parse import urlsplit, urlunsplit
 
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/localoffer")
-# pytest-django gives each pytest-xdist worker its own test database (test_…_gw0, …);
-# this gives each its own Redis database (15, 14, … or down from TEST_REDIS_DB) for the
-# cache, throttles and broker.
-os.environ.setdefault(
-    "REDIS_URL",
-    "redis://127.0.0.1:6379/{}".format(
-        int(os.environ.get("TEST_REDIS_DB", "15"))
-        - int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw"))
-    ),
-)
-os.environ.setdefault("LOCAL_DATA_DIR", tempfile.mkdtemp(prefix="localoffer-test-"))
+os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/15")
 # A busy test machine can keep a healthy Redis waiting longer than production would.
 os.environ.setdefault("REDIS_CONNECT_TIMEOUT", "1")
 os.environ.setdefault("REDIS_SOCKET_TIMEOUT", "1")
 
-from .base import *  # noqa: F403
-from .base import LOCAL_DATA_DIR
+
+def _own_redis_and_data_for_each_worker() -> None:
+    """A pytest-xdist worker starts with the environment of the process that started it.
+    pytest-django gives each worker its own test database (test_…_gw1); this gives each
+    its own Redis database (REDIS_URL's, less the worker's number: 15, 14, …) and data
+    folder. Processes a test starts inherit them as they are."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    if os.environ.get("TEST_SETTINGS_WORKER") == worker and "LOCAL_DATA_DIR" in os.environ:
+        return
+    os.environ["TEST_SETTINGS_WORKER"] = worker
+    os.environ["LOCAL_DATA_DIR"] = tempfile.mkdtemp(prefix="localoffer-test-")
+    if worker:
+        url = urlsplit(os.environ["REDIS_URL"])
+        database = int(url.path.strip("/") or 0) - int(worker.removeprefix("gw"))
+        os.environ["REDIS_URL"] = urlunsplit(url._replace(path=f"/{database}"))
+
+
+_own_redis_and_data_for_each_worker()
+
+from .base import *  # noqa: E402, F403
+from .base import LOCAL_DATA_DIR  # noqa: E402
 
 SECRET_KEY = "test-only-secret-key-not-for-production-use-0123456789"
 DEBUG = False
