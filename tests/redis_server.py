@@ -86,6 +86,8 @@ def broker_at(url: str):
     def reset_pools():
         celery_app._pool = None
         celery_app.amqp._producer_pool = None
+        # The result backend is made once per thread, on the URL of its time.
+        celery_app._local.__dict__.pop("backend", None)
 
     conf.broker_url = conf.result_backend = url
     reset_pools()
