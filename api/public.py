@@ -2,9 +2,10 @@
 
 from django.db.models import Subquery
 from django.utils import timezone
-from wagtail.models import DraftStateMixin, Page
+from wagtail.models import DraftStateMixin
 
-from cms.visibility import lapsed, public_objects
+from api.publication.models import PublishedDocument
+from cms.visibility import public_objects
 from directory.models import Cluster, Organisation, PartnerPage, ServicePage, TaxonomyTerm
 from guides.models import GuidePage
 
@@ -16,9 +17,6 @@ SNIPPET_RESOURCES = {
 }
 MODELS = {**PAGE_RESOURCES, **SNIPPET_RESOURCES}
 RESOURCE_OF_MODEL = {model: resource for resource, model in MODELS.items()}
-# What can expire: pages (sections included, which hide what is under them) and the
-# snippets with drafts.
-EXPIRING = {"pages": Page, "clusters": Cluster, "organisations": Organisation}
 
 
 def public_queryset(resource: str):
@@ -57,16 +55,14 @@ def public_ids(ids_by_resource: dict[str, set]) -> set:
 
 def lapse_subqueries() -> dict[str, Subquery]:
     """For annotating the query that reads the content version: when the latest expiry
-    passed among rows still live, per model. An expiry changes what is public without
-    a change-log entry (until the scheduler runs), so validators and cache keys built
-    on the log alone would outlive it; with these they change the moment it passes."""
-    return {
-        f"lapsed_{name}": Subquery(lapsed(model).order_by("-expire_at").values("expire_at")[:1])
-        for name, model in EXPIRING.items()
-    }
+    passed among the stored documents (`expires_at` holds an item's own schedule and its
+    sections'). An expiry changes what may be read without a change-log entry (until the
+    scheduler unpublishes the item), so validators and cache keys built on the log alone
+    would outlive it; with this they change the moment it passes."""
+    passed = PublishedDocument.objects.filter(expires_at__lte=timezone.now())
+    return {"lapsed": Subquery(passed.order_by("-expires_at").values("expires_at")[:1])}
 
 
 def last_lapse(row):
-    """The latest of the moments that `lapse_subqueries` annotated `row` with, or None."""
-    moments = [getattr(row, f"lapsed_{name}", None) for name in EXPIRING]
-    return max(filter(None, moments), default=None)
+    """The moment `lapse_subqueries` annotated `row` with, or None."""
+    return getattr(row, "lapsed", None)

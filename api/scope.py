@@ -25,6 +25,17 @@ def json_list_contains(field: str, value: str) -> Q:
     return Q(**{f"{field}__icontains": json.dumps(value)})  # the JSON text holds "value"
 
 
+def json_list_has_any(field: str, values) -> Q:
+    """`field` (a JSON list of strings) holds any of `values`, on PostgreSQL and SQLite."""
+    values = sorted(values)
+    if connection.vendor == "postgresql":
+        return Q(**{f"{field}__has_any_keys": values})  # `?|`: any array element
+    condition = Q(pk__in=[])
+    for value in values:
+        condition |= json_list_contains(field, value)
+    return condition
+
+
 def keys_with_descendants(roots) -> set:
     """Translation keys of the given terms and of every term below them."""
     roots = list(roots)

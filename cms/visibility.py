@@ -1,5 +1,7 @@
 """What is public: the one rule every way out (API, feeds, webhooks) applies."""
 
+from contextlib import contextmanager
+
 from asgiref.local import Local
 from django.core.signals import request_finished, request_started
 from django.db import transaction
@@ -57,12 +59,6 @@ def public_among(instances) -> set:
     return public
 
 
-def lapsed(model):
-    """Rows still live whose expiry has passed: out of public view already, until the
-    scheduler unpublishes them (which the change log then records)."""
-    return model.objects.filter(live=True, expire_at__lte=timezone.now())
-
-
 # Images and documents
 
 
@@ -100,6 +96,21 @@ def is_public_media(item) -> bool:
 # Collections and their restrictions change rarely; a request reads them once. Outside
 # a request (tasks, commands) nothing is remembered, so nothing can be stale there.
 _request_memo = Local()
+
+
+@contextmanager
+def collections_read_once():
+    """Within the block, as within a request, the restricted collections are read once:
+    rendering a batch of documents outside a request (the publication worker) needs no
+    query per image. Nothing is remembered after it."""
+    if getattr(_request_memo, "active", None) is not None:
+        yield  # a request (or an outer block) remembers already
+        return
+    _request_memo.active = {}
+    try:
+        yield
+    finally:
+        _request_memo.active = None
 
 
 def _start_request_memo(**kwargs):

@@ -2,6 +2,7 @@ import os
 import socket
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -59,6 +60,35 @@ def publish(page):
     page.save_revision().publish()
     page.refresh_from_db()
     return page
+
+
+@pytest.fixture
+def clock(time_machine):
+    """This process's clock, started at now and ticking; `clock.shift(timedelta)` moves
+    it (time-machine). PostgreSQL and Redis keep their own time."""
+    from django.utils import timezone
+
+    time_machine.move_to(timezone.now(), tick=True)
+    return time_machine
+
+
+def published_with_expiry(item, minutes: int = 1):
+    """Publish an item as an editor would, set to expire `minutes` from now."""
+    from django.utils import timezone
+
+    item.expire_at = timezone.now() + timedelta(minutes=minutes)
+    item.save_revision().publish()
+    item.refresh_from_db()
+    return item
+
+
+def expire(item, clock, *, later=timedelta(hours=1)):
+    """Let a published item's expiry pass as it would in life: published with an expiry
+    a minute ahead (the store records it), then the clock moved on past it. No signal
+    and no change-log entry mark the moment itself."""
+    published_with_expiry(item)
+    clock.shift(later)
+    return item
 
 
 def free_port() -> int:

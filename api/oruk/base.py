@@ -19,7 +19,7 @@ from api.oruk.pagination import ResultsPage
 from api.oruk.params import NoOptions, parse
 from api.resources.base import (
     CACHE_CONTROL,
-    ITEM_CACHE_SECONDS,
+    PAGE_CACHE_SECONDS,
     ClientIPThrottle,
     content_version,
     version_key,
@@ -76,7 +76,7 @@ class OrukView(ApiConventions, APIView):
         data = cache.get(key)
         if data is None:
             data = self.build(request, *args, **kwargs)
-            cache.set(key, data, timeout=ITEM_CACHE_SECONDS)
+            cache.set(key, data, timeout=PAGE_CACHE_SECONDS)
         return Response(data)
 
     def build(self, request, *args, **kwargs) -> dict:

@@ -1,11 +1,13 @@
-"""The filters of the ORUK lists, combined with AND. Built on the feed's filters
-(api.resources.filters): the same term trees, search and date handling."""
+"""The filters of the ORUK lists, combined with AND, over the content models. Built on
+the feed's fields (api.resources.filters): the same term trees and date handling."""
 
 import uuid
 
 import django_filters
 from django import forms
 from django.db.models import Case, F, IntegerField, Value, When
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from wagtail.search.backends import get_search_backend
 
 from api.oruk import geocoding
@@ -13,15 +15,53 @@ from api.oruk.params import StrictBooleanField
 from api.oruk.querysets import represented, shown_organisation
 from api.oruk.taxonomies import find_taxonomy
 from api.public import public_queryset
-from api.resources.filters import (
-    SEARCH_LIMIT,
-    ModifiedAfterFilter,
-    SearchFilter,
-    TermFilter,
-)
+from api.resources.filters import SEARCH_LIMIT, ModifiedAfterFilter, TermField
 from directory.models import Organisation, ServiceLocation, ServicePage, TaxonomyTerm
 
 SEARCH_MAX_LENGTH = 200
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class SourceTermFilter(django_filters.Filter):
+    """Items of a content model with all of the given terms (or terms below), through
+    its term relations (ORUK, which reads content models)."""
+
+    field_class = TermField
+
+    def __init__(self, *args, relations=("terms",), vocabulary=None, **kwargs):
+        self.relations = relations
+        super().__init__(*args, vocabulary=vocabulary, **kwargs)
+
+    def filter(self, queryset, key_sets):
+        model = queryset.model
+        for keys in key_sets or []:
+            matching = model.objects.none()
+            for relation in self.relations:
+                matching = matching | model.objects.filter(
+                    **{f"{relation}__translation_key__in": keys}
+                )
+            queryset = queryset.filter(pk__in=matching.values("pk"))
+        return queryset
+
+
+class SourceSearchFilter(django_filters.CharFilter):
+    """Wagtail search over a content model, best matches first unless ordered."""
+
+    def filter(self, queryset, value):
+        if not value:
+            return queryset
+        results = get_search_backend().search(value, queryset.model)[:SEARCH_LIMIT]
+        ranked = [item.pk for item in results]
+        queryset = queryset.filter(pk__in=ranked)
+        if "ordering" not in self.parent.data:
+            queryset = queryset.order_by(
+                Case(
+                    *[When(pk=pk, then=Value(rank)) for rank, pk in enumerate(ranked)],
+                    output_field=IntegerField(),
+                ),
+                "pk",
+            )
+        return queryset
 
 
 def uuid_or_error(value: str, what: str) -> uuid.UUID:
@@ -146,8 +186,8 @@ class BooleanFilter(django_filters.Filter):
 
 
 class ServiceFilterSet(django_filters.FilterSet):
-    search = SearchFilter(max_length=SEARCH_MAX_LENGTH)
-    taxonomy_term_id = TermFilter(relations=("terms",))
+    search = SourceSearchFilter(max_length=SEARCH_MAX_LENGTH)
+    taxonomy_term_id = SourceTermFilter(relations=("terms",))
     taxonomy_id = TaxonomyFilter(field_name="terms__vocabulary")
     organization_id = OrganizationFilter(field_name="organisation")
     modified_after = ModifiedAfterFilter(field_name="last_published_at", lookup_expr="gte")
@@ -182,7 +222,7 @@ class NearForm(forms.Form):
 
 class ServiceAtLocationFilterSet(django_filters.FilterSet):
     search = LocationSearchFilter(max_length=SEARCH_MAX_LENGTH)
-    taxonomy_term_id = TermFilter(relations=("page__terms",))
+    taxonomy_term_id = SourceTermFilter(relations=("page__terms",))
     taxonomy_id = TaxonomyFilter(field_name="page__terms__vocabulary")
     organization_id = OrganizationFilter(field_name="page__organisation")
     modified_after = ModifiedAfterFilter(field_name="page__last_published_at", lookup_expr="gte")
@@ -210,7 +250,7 @@ class ServiceAtLocationFilterSet(django_filters.FilterSet):
 
 
 class OrganizationFilterSet(django_filters.FilterSet):
-    search = SearchFilter(max_length=SEARCH_MAX_LENGTH)
+    search = SourceSearchFilter(max_length=SEARCH_MAX_LENGTH)
 
     class Meta:
         model = Organisation
@@ -218,7 +258,7 @@ class OrganizationFilterSet(django_filters.FilterSet):
 
 
 class TaxonomyTermFilterSet(django_filters.FilterSet):
-    search = SearchFilter(max_length=SEARCH_MAX_LENGTH)
+    search = SourceSearchFilter(max_length=SEARCH_MAX_LENGTH)
     taxonomy_id = TaxonomyFilter(field_name="vocabulary")
     top_only = BooleanFilter(field_name="parent__isnull")
     parent_id = ParentFilter()

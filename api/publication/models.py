@@ -61,6 +61,12 @@ class PublishedDocument(models.Model):
             models.Index(fields=["resource", "modified"], name="published_by_modified"),
             models.Index(fields=["translation_key"], name="published_by_translation"),
             models.Index(fields=["resource", "source_pk"], name="published_by_source"),
+            # The latest expiry passed, in every ETag (api.public.lapse_subqueries).
+            models.Index(
+                fields=["expires_at"],
+                name="published_by_expiry",
+                condition=models.Q(expires_at__isnull=False),
+            ),
         ]
 
     def __str__(self):

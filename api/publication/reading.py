@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from api.publication.models import PublishedDocument
 from api.publication.narrow import narrow
-from api.scope import AREA_SCOPED, TERM_SCOPED, Scope
+from api.scope import AREA_SCOPED, TERM_SCOPED, Scope, json_list_has_any
 
 
 def documents_in_scope(
@@ -29,11 +29,11 @@ def documents_in_scope(
         rows = rows.filter(Q(locale__in=sorted(scope.locales)) | Q(locale=""))
     if scope.term_keys:
         rows = rows.filter(
-            ~Q(resource__in=sorted(TERM_SCOPED)) | Q(terms__has_any_keys=sorted(scope.term_keys))
+            ~Q(resource__in=sorted(TERM_SCOPED)) | json_list_has_any("terms", scope.term_keys)
         )
     if scope.areas:
         rows = rows.filter(
-            ~Q(resource__in=sorted(AREA_SCOPED)) | Q(areas__has_any_keys=sorted(scope.areas))
+            ~Q(resource__in=sorted(AREA_SCOPED)) | json_list_has_any("areas", scope.areas)
         )
     return rows
 

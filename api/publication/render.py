@@ -22,6 +22,7 @@ from api.oruk.querysets import source_language, with_service_details
 from api.public import MODELS, PAGE_RESOURCES
 from api.publication.models import facts_of
 from api.scope import Scope
+from cms.visibility import collections_read_once
 from directory.models import TaxonomyTerm
 
 # A scope with no limits: what a reader who may see everything public would get.
@@ -113,12 +114,17 @@ def serializer_view(resource: str, request: Request):
 def render(resource: str, pks) -> dict[int, Rendered]:
     """The documents of the public items among `pks` (source primary keys) of one
     resource: {pk: Rendered}. Items that are not public are simply absent."""
+    with collections_read_once():  # one look at restricted collections for the batch
+        return _render(resource, pks)
+
+
+def _render(resource: str, pks) -> dict[int, Rendered]:
     pks = set(pks)
     if not pks:
         return {}
     request = publication_request()
     view = serializer_view(resource, request)
-    instances = list(view.get_queryset().filter(pk__in=pks))
+    instances = list(view.source_queryset().filter(pk__in=pks))
     if not instances:
         return {}
     documents = view.get_serializer(instances, many=True).data

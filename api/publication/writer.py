@@ -28,6 +28,7 @@ from api.publication.dependants import dependants_of
 from api.publication.models import PublishedDocument
 from api.publication.render import Rendered, render
 from api.webhooks.dispatch import request_dispatch
+from cms.visibility import collections_read_once
 
 logger = logging.getLogger(__name__)
 
@@ -95,7 +96,7 @@ def publish(
     outcome = Outcome()
     todo = set(refs)
     reasons = reasons or {}
-    with transaction.atomic():
+    with transaction.atomic(), collections_read_once():
         lock_publication()
         done: set[tuple[str, int]] = set()
         for round_ in range(MAX_ROUNDS):

@@ -1,15 +1,20 @@
 """What every /api/v1/ resource shares: keys, scope, strict parameters, conditional
-GETs, caching headers and rate limits."""
+GETs, caching headers and rate limits, and reading the store of published documents.
+
+Lists and details are SQL over the store (`api.publication`): the stored documents a
+reader's scope covers, filtered and ordered by its columns, each fitted to the reader
+by `api.publication.reading.as_read_by`. No serializer runs on the read path; the
+resources' serializers are what the writer renders documents with."""
 
 import functools
 import hashlib
 import time
 import uuid
-from collections.abc import Sequence
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.cache.backends.locmem import LocMemCache
+from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 from rest_framework import viewsets
@@ -23,14 +28,18 @@ from api.errors import BadParameters
 from api.models import ChangeLogEntry
 from api.pagination import FeedPagination
 from api.public import MODELS, lapse_subqueries, last_lapse, public_queryset
+from api.publication.models import PublishedDocument
+from api.publication.reading import as_read_by, documents_in_scope
 from api.resources.common import ItemContext
-from api.resources.filters import FeedFilterBackend
+from api.resources.filters import STORE_ORDER, FeedFilterBackend
 from api.scope import Scope
 from cms.client_ip import client_ip
 from cms.redis import breaker_for, redis_client
 
 CACHE_CONTROL = "public, max-age=60, s-maxage=60, stale-while-revalidate=30"
-ITEM_CACHE_SECONDS = 60 * 60
+PAGE_CACHE_SECONDS = 60 * 60
+# What reading a stored document needs: the document, and the facts of what it points to.
+READ_FIELDS = ("document", "links", "source_pk")
 
 
 class FixedWindowThrottle(BaseThrottle):
@@ -179,7 +188,7 @@ class ConditionalGetMixin:
 class FeedViewSet(ApiConventions, ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
     resource: str
     filterset_class = None
-    lookup_field = "uuid"
+    lookup_field = "object_id"
     lookup_url_kwarg = "id"
     lookup_value_regex = "[^/]+"  # anything: a malformed id gets a JSON 404, not a page
     authentication_classes = [PartnerKeyAuthentication]
@@ -212,12 +221,21 @@ class FeedViewSet(ApiConventions, ConditionalGetMixin, viewsets.ReadOnlyModelVie
             )
 
     def base_queryset(self):
+        """The resource's public items in the reader's scope, from the content models:
+        what the writer renders, and what actions on an item (feedback) act on."""
         if getattr(self, "swagger_fake_view", False):  # the schema is being generated
             return MODELS[self.resource].objects.none()
         return self.scope.filter(self.resource, public_queryset(self.resource))
 
-    def get_queryset(self):
+    def source_queryset(self):
+        """`base_queryset` with what the serializer reads loaded with it."""
         return self.base_queryset()
+
+    def get_queryset(self):
+        """The stored documents the reader's scope covers, in the resource's order."""
+        if getattr(self, "swagger_fake_view", False):
+            return PublishedDocument.objects.none()
+        return documents_in_scope(self.scope, self.resource).order_by(*STORE_ORDER)
 
     def get_serializer(self, instance=None, *args, **kwargs):
         if instance is not None:
@@ -226,16 +244,20 @@ class FeedViewSet(ApiConventions, ConditionalGetMixin, viewsets.ReadOnlyModelVie
             kwargs["context"]["items"] = ItemContext(self.resource, items, self.scope, self.request)
         return super().get_serializer(instance, *args, **kwargs)
 
-    def item_pk(self) -> int:
+    def item_row(self) -> PublishedDocument:
         value = self.kwargs[self.lookup_url_kwarg]
         try:
             uuid.UUID(value)
         except ValueError:
             raise NotFound("No such item: ids are UUIDs.") from None
-        pk = self.base_queryset().filter(uuid=value).values_list("pk", flat=True).first()
-        if pk is None:
+        row = self.get_queryset().filter(object_id=value).only(*READ_FIELDS).first()
+        if row is None:
             raise NotFound("No such item, or not one your key may see.")
-        return pk
+        return row
+
+    def item_pk(self) -> int:
+        """The content model's primary key of the item the URL names."""
+        return self.item_row().source_pk
 
     def list(self, request, *args, **kwargs):
         # Parameter names are checked already; an ETag can only match a URL that was
@@ -248,35 +270,17 @@ class FeedViewSet(ApiConventions, ConditionalGetMixin, viewsets.ReadOnlyModelVie
         page_key = f"api:v1:page:{self.etag}"
         data = cache.get(page_key)
         if data is None:
-            queryset = self.filter_queryset(self.get_queryset())
-            page = self.paginate_queryset(queryset.values_list("pk", flat=True))
-            data = self.get_paginated_response(self.serialized(page)).data
-            cache.set(page_key, data, timeout=ITEM_CACHE_SECONDS)
+            rows = self.filter_queryset(self.get_queryset()).only(*READ_FIELDS)
+            page = self.paginate_queryset(rows)
+            now = timezone.now()
+            data = self.get_paginated_response(
+                [as_read_by(row, self.scope, now) for row in page]
+            ).data
+            cache.set(page_key, data, timeout=PAGE_CACHE_SECONDS)
         return Response(data)
 
     def retrieve(self, request, *args, **kwargs):
         not_modified = self.conditional_response(request)
         if not_modified is not None:
             return not_modified
-        return Response(self.serialized([self.item_pk()])[0])
-
-    def serialized(self, pks: Sequence[int]) -> Sequence[dict]:
-        """Items as JSON-ready data, from the cache (Redis) where possible.
-
-        A cached item is keyed on the content version: any publish anywhere, or any
-        expiry, makes new keys, so nothing stale is served; old keys expire on their
-        own. And on the whole scope: every item lists what the reader's scope lets it
-        see (translations, related guides and services, a partner's services), so an
-        entry made for one scope is never served to another.
-        """
-        version = f"{self.content_version}:{self.scope.cache_key}"
-        keys = {pk: f"api:v1:{self.resource}:{pk}:{version}" for pk in pks}
-        found = cache.get_many(keys.values())
-        missing = [pk for pk in pks if keys[pk] not in found]
-        if missing:
-            objects = self.get_queryset().in_bulk(missing)
-            fresh = self.get_serializer([objects[pk] for pk in missing], many=True).data
-            made = {keys[pk]: item for pk, item in zip(missing, fresh, strict=True)}
-            cache.set_many(made, timeout=ITEM_CACHE_SECONDS)
-            found.update(made)
-        return [found[keys[pk]] for pk in pks]
+        return Response(as_read_by(self.item_row(), self.scope))

@@ -1,11 +1,11 @@
-import django_filters
 from django.db.models import Prefetch
 from rest_framework import serializers
 
 from api.ordering import in_editor_order
+from api.publication.models import PublishedDocument
 from api.resources.base import FeedViewSet
 from api.resources.common import ReviewedItemSerializer
-from api.resources.filters import FeedFilterSet, ordering_filter
+from api.resources.filters import AreaFilter, FeedFilterSet
 from directory.choices import ServiceArea
 from directory.models import Cluster, ClusterSetting, ClusterStaff
 
@@ -36,12 +36,12 @@ class ClusterSerializer(ReviewedItemSerializer):
 
 class ClusterFilterSet(FeedFilterSet):
     locale = None  # clusters are not translated
-    modified_field = "last_published_at"
-    area = django_filters.ChoiceFilter(field_name="quadrant", choices=ServiceArea.choices)
-    ordering = ordering_filter("name")
+    area = AreaFilter(help_text="A quadrant: north-east, mid, south, west.")
+
+    source_model = Cluster
 
     class Meta:
-        model = Cluster
+        model = PublishedDocument
         fields = []
 
 
@@ -52,7 +52,7 @@ class ClusterViewSet(FeedViewSet):
     serializer_class = ClusterSerializer
     filterset_class = ClusterFilterSet
 
-    def get_queryset(self):
+    def source_queryset(self):
         return (
             self.base_queryset()
             .prefetch_related(

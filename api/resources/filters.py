@@ -1,4 +1,5 @@
-"""Filters shared by the resources. Bad values are 400s naming the parameter."""
+"""Filters of the v1 lists: SQL over the store of published documents (its scope and
+filter columns, and values of the documents). Bad values are 400s naming the parameter."""
 
 import uuid
 from datetime import UTC
@@ -16,7 +17,8 @@ from wagtail.search.backends import get_search_backend
 
 from api.errors import BadParameters
 from api.public import public_queryset
-from api.scope import json_list_contains, keys_with_descendants
+from api.publication.models import PublishedDocument
+from api.scope import json_list_contains, json_list_has_any, keys_with_descendants
 from directory.choices import ServiceArea
 from directory.models import Organisation, TaxonomyTerm
 
@@ -93,23 +95,14 @@ class TermField(RepeatableField):
 
 @extend_schema_field(OpenApiTypes.STR)
 class TermFilter(django_filters.Filter):
-    """`term=autism&term=help-with-learning`: items with all of them (or terms below)."""
+    """`term=autism&term=help-with-learning`: items with all of them (or terms below:
+    the store's `terms` column holds each item's terms with their ancestors)."""
 
     field_class = TermField
 
-    def __init__(self, *args, relations=("terms",), vocabulary=None, **kwargs):
-        self.relations = relations
-        super().__init__(*args, vocabulary=vocabulary, **kwargs)
-
     def filter(self, queryset, key_sets):
-        model = queryset.model
         for keys in key_sets or []:
-            matching = model.objects.none()
-            for relation in self.relations:
-                matching = matching | model.objects.filter(
-                    **{f"{relation}__translation_key__in": keys}
-                )
-            queryset = queryset.filter(pk__in=matching.values("pk"))
+            queryset = queryset.filter(json_list_has_any("terms", sorted(map(str, keys))))
         return queryset
 
 
@@ -119,7 +112,7 @@ class OrganisationField(forms.CharField):
         if not value:
             return None
         try:
-            return public_queryset("organisations").get(uuid=uuid.UUID(value)).translation_key
+            return str(public_queryset("organisations").get(uuid=uuid.UUID(value)).translation_key)
         except (ValueError, Organisation.DoesNotExist):
             raise forms.ValidationError(
                 "Unknown organisation id: %(value)r.", params={"value": value}
@@ -128,40 +121,43 @@ class OrganisationField(forms.CharField):
 
 @extend_schema_field(OpenApiTypes.UUID)
 class OrganisationFilter(django_filters.Filter):
+    """Items of an organisation, given by the id of any of its translations."""
+
     field_class = OrganisationField
 
     def filter(self, queryset, translation_key):
         if not translation_key:
             return queryset
-        return queryset.filter(organisation__translation_key=translation_key)
+        return queryset.filter(organisation=translation_key)
 
 
 class AreaFilter(django_filters.ChoiceFilter):
-    def __init__(self, *args, field_name="service_areas", **kwargs):
-        super().__init__(*args, choices=ServiceArea.choices, field_name=field_name, **kwargs)
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, choices=ServiceArea.choices, **kwargs)
 
     def filter(self, queryset, value):
         if not value:
             return queryset
-        return queryset.filter(json_list_contains(self.field_name, value))
+        return queryset.filter(json_list_contains("areas", value))
 
 
 class SearchFilter(django_filters.CharFilter):
-    """`q=`: Wagtail search (PostgreSQL full text), best matches first unless ordered."""
+    """`q=`: Wagtail search (PostgreSQL full text) over the resource's content model,
+    mapped to the stored documents of what it finds; best matches first unless ordered."""
 
     def filter(self, queryset, value):
         if not value:
             return queryset
-        results = get_search_backend().search(value, queryset.model)[:SEARCH_LIMIT]
-        ranked = [item.pk for item in results]
-        queryset = queryset.filter(pk__in=ranked)
+        model = self.parent.source_model
+        ranked = [item.pk for item in get_search_backend().search(value, model)[:SEARCH_LIMIT]]
+        queryset = queryset.filter(source_pk__in=ranked)
         if "ordering" not in self.parent.data:
             queryset = queryset.order_by(
                 Case(
-                    *[When(pk=pk, then=Value(rank)) for rank, pk in enumerate(ranked)],
+                    *[When(source_pk=pk, then=Value(rank)) for rank, pk in enumerate(ranked)],
                     output_field=IntegerField(),
                 ),
-                "pk",
+                "source_pk",
             )
         return queryset
 
@@ -188,23 +184,50 @@ class ModifiedAfterFilter(django_filters.IsoDateTimeFilter):
     field_class = ModifiedAfterField
 
 
+class StoreOrderingFilter(django_filters.OrderingFilter):
+    """`ordering=modified|-modified|title|-title`, ties in the resource's own order."""
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            fields=(("modified", "modified"), ("title", "title")),
+            help_text="modified, -modified, title or -title.",
+            **kwargs,
+        )
+
+    def filter(self, queryset, value):
+        if not value:
+            return queryset
+        return queryset.order_by(*(self.get_ordering_value(v) for v in value), *STORE_ORDER)
+
+
+# The resources' own order: as editors arranged pages (their tree path), or by name.
+STORE_ORDER = ("sort_key", "source_pk")
+
+
 class FeedFilterSet(django_filters.FilterSet):
-    locale = django_filters.ChoiceFilter(
-        field_name="locale__language_code", choices=settings.WAGTAIL_CONTENT_LANGUAGES
-    )
+    """The filters every v1 list takes, over the store of published documents: each
+    resource's set names its content model (`source_model`, for search) and adds its own."""
+
+    source_model: type
+
+    locale = django_filters.ChoiceFilter(choices=settings.WAGTAIL_CONTENT_LANGUAGES)
     modified_after = ModifiedAfterFilter(
-        method="filter_modified_after", help_text="ISO 8601, e.g. 2026-01-31T09:00:00Z"
+        field_name="modified",
+        lookup_expr="gt",
+        help_text="ISO 8601, e.g. 2026-01-31T09:00:00Z. Items whose document changed since.",
     )
     q = SearchFilter(max_length=200, help_text="Words to search for.")
+    ordering = StoreOrderingFilter()
 
-    modified_field = "last_published_at"
+    class Meta:
+        model = PublishedDocument
+        fields = []
 
-    def filter_modified_after(self, queryset, name, value):
-        return queryset.filter(**{f"{self.modified_field}__gt": value})
+
+def document_choice(name: str, choices, **kwargs) -> django_filters.ChoiceFilter:
+    """A filter on a value of the stored document itself (`status`, `kind`, …)."""
+    return django_filters.ChoiceFilter(field_name=f"document__{name}", choices=choices, **kwargs)
 
 
-def ordering_filter(title_field: str = "title", modified_field: str = "last_published_at"):
-    return django_filters.OrderingFilter(
-        fields=((modified_field, "modified"), (title_field, "title")),
-        help_text="modified, -modified, title or -title.",
-    )
+def document_value(name: str, **kwargs) -> django_filters.CharFilter:
+    return django_filters.CharFilter(field_name=f"document__{name}", **kwargs)

@@ -4,6 +4,7 @@ from rest_framework import serializers
 
 from api.ordering import in_editor_order
 from api.public import public_queryset
+from api.publication.models import PublishedDocument
 from api.resources.base import FeedViewSet
 from api.resources.common import (
     STREAM_SCHEMA,
@@ -11,11 +12,9 @@ from api.resources.common import (
     TermSummarySerializer,
     terms_payload,
 )
-from api.resources.filters import FeedFilterSet, TermFilter, ordering_filter
+from api.resources.filters import FeedFilterSet, TermFilter
 from directory.models import ServicePage
 from guides.models import GuidePage, RelatedGuide
-
-GUIDE_TERMS = ("audience", "topics")
 
 
 class GuideLinkSerializer(serializers.Serializer):
@@ -63,12 +62,13 @@ class GuideSerializer(ReviewedItemSerializer):
 
 
 class GuideFilterSet(FeedFilterSet):
-    term = TermFilter(relations=GUIDE_TERMS, help_text="Term id or code; repeat for AND.")
-    audience = TermFilter(relations=("audience",), vocabulary="audience")
-    ordering = ordering_filter()
+    term = TermFilter(help_text="Term id or code; repeat for AND. Terms below it count.")
+    audience = TermFilter(vocabulary="audience", help_text="Audience code or id.")
+
+    source_model = GuidePage
 
     class Meta:
-        model = GuidePage
+        model = PublishedDocument
         fields = []
 
 
@@ -79,7 +79,7 @@ class GuideViewSet(FeedViewSet):
     serializer_class = GuideSerializer
     filterset_class = GuideFilterSet
 
-    def get_queryset(self):
+    def source_queryset(self):
         return (
             self.base_queryset()
             .select_related("locale")

@@ -1,11 +1,11 @@
-import django_filters
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from api.public import is_public_snippet, public_successor
+from api.publication.models import PublishedDocument
 from api.resources.base import FeedViewSet
 from api.resources.common import ItemSerializer
-from api.resources.filters import FeedFilterSet, ordering_filter
+from api.resources.filters import FeedFilterSet, document_choice
 from directory.models import Organisation
 
 
@@ -53,13 +53,13 @@ class OrganisationSerializer(ItemSerializer):
 
 
 class OrganisationFilterSet(FeedFilterSet):
-    kind = django_filters.ChoiceFilter(choices=Organisation.Kind.choices)
-    status = django_filters.ChoiceFilter(choices=Organisation.Status.choices)
-    ordering = ordering_filter("name", "updated_at")
-    modified_field = "updated_at"
+    kind = document_choice("kind", Organisation.Kind.choices)
+    status = document_choice("status", Organisation.Status.choices)
+
+    source_model = Organisation
 
     class Meta:
-        model = Organisation
+        model = PublishedDocument
         fields = []
 
 
@@ -70,5 +70,5 @@ class OrganisationViewSet(FeedViewSet):
     serializer_class = OrganisationSerializer
     filterset_class = OrganisationFilterSet
 
-    def get_queryset(self):
+    def source_queryset(self):
         return self.base_queryset().select_related("locale", "replaced_by").order_by("name", "pk")

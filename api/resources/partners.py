@@ -2,9 +2,10 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from api.public import is_public_snippet
+from api.publication.models import PublishedDocument
 from api.resources.base import FeedViewSet
 from api.resources.common import IMAGE_SCHEMA, STREAM_SCHEMA, ReviewedItemSerializer
-from api.resources.filters import FeedFilterSet, OrganisationFilter, ordering_filter
+from api.resources.filters import FeedFilterSet, OrganisationFilter
 from api.resources.organisations import OrganisationSummarySerializer
 from cms.images import image_api_representation
 from directory.models import PartnerPage
@@ -47,11 +48,12 @@ class PartnerSerializer(ReviewedItemSerializer):
 
 
 class PartnerFilterSet(FeedFilterSet):
-    organisation = OrganisationFilter()
-    ordering = ordering_filter()
+    organisation = OrganisationFilter(help_text="Organisation id (any language).")
+
+    source_model = PartnerPage
 
     class Meta:
-        model = PartnerPage
+        model = PublishedDocument
         fields = []
 
 
@@ -62,7 +64,7 @@ class PartnerViewSet(FeedViewSet):
     serializer_class = PartnerSerializer
     filterset_class = PartnerFilterSet
 
-    def get_queryset(self):
+    def source_queryset(self):
         return (
             self.base_queryset()
             .select_related("locale", "organisation__replaced_by", "logo", "organisation__logo")

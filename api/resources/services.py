@@ -7,6 +7,7 @@ from rest_framework.response import Response
 
 from api.feedback import record_feedback
 from api.ordering import in_editor_order
+from api.publication.models import PublishedDocument
 from api.resources.base import FeedViewSet, PartnerKeyThrottle
 from api.resources.common import ReviewedItemSerializer, TermSummarySerializer, terms_payload
 from api.resources.filters import (
@@ -14,7 +15,7 @@ from api.resources.filters import (
     FeedFilterSet,
     OrganisationFilter,
     TermFilter,
-    ordering_filter,
+    document_choice,
 )
 from api.resources.organisations import OrganisationSummarySerializer
 from cms.richtext import public_html
@@ -112,11 +113,12 @@ class ServiceFilterSet(FeedFilterSet):
     age = django_filters.NumberFilter(method="filter_age", min_value=0, max_value=25)
     area = AreaFilter(help_text="A quadrant: north-east, mid, south, west.")
     organisation = OrganisationFilter(help_text="Organisation id (any language).")
-    status = django_filters.ChoiceFilter(choices=ServicePage.Status.choices)
-    ordering = ordering_filter()
+    status = document_choice("status", ServicePage.Status.choices)
+
+    source_model = ServicePage
 
     class Meta:
-        model = ServicePage
+        model = PublishedDocument
         fields = []
 
     def filter_age(self, queryset, name, value):
@@ -176,7 +178,7 @@ class ServiceViewSet(FeedViewSet):
         record_feedback(service, request.auth.partner, **serializer.validated_data)
         return Response({"status": "received"}, status=status.HTTP_202_ACCEPTED)
 
-    def get_queryset(self):
+    def source_queryset(self):
         return (
             self.base_queryset()
             .select_related("locale", "organisation__locale", "organisation__replaced_by")

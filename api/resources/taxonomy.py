@@ -1,10 +1,10 @@
-import django_filters
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from api.publication.models import PublishedDocument
 from api.resources.base import FeedViewSet
 from api.resources.common import ItemSerializer
-from api.resources.filters import FeedFilterSet, ordering_filter
+from api.resources.filters import FeedFilterSet, document_choice, document_value
 from directory.models import TaxonomyTerm, Vocabulary
 
 
@@ -23,13 +23,13 @@ class TaxonomyTermSerializer(ItemSerializer):
 
 
 class TaxonomyTermFilterSet(FeedFilterSet):
-    vocabulary = django_filters.ChoiceFilter(choices=Vocabulary.choices)
-    code = django_filters.CharFilter()
-    ordering = ordering_filter("name", "updated_at")
-    modified_field = "updated_at"
+    vocabulary = document_choice("vocabulary", Vocabulary.choices)
+    code = document_value("code")
+
+    source_model = TaxonomyTerm
 
     class Meta:
-        model = TaxonomyTerm
+        model = PublishedDocument
         fields = []
 
 
@@ -40,7 +40,7 @@ class TaxonomyTermViewSet(FeedViewSet):
     serializer_class = TaxonomyTermSerializer
     filterset_class = TaxonomyTermFilterSet
 
-    def get_queryset(self):
+    def source_queryset(self):
         return (
             self.base_queryset()
             .select_related("locale", "parent")

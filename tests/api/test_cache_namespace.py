@@ -67,11 +67,16 @@ page.save_revision().publish()
 print(ChangeLogEntry.objects.order_by("-id").values_list("id", flat=True).first())
 """
 
-# A difference between the two databases that no change-log entry records.
+# A difference between the two databases that no change-log entry records: in the
+# content and in the stored document alike.
 SET_TITLE_IN_PLACE = (
     """
+from api.publication.models import PublishedDocument
 from directory.models import ServicePage
 ServicePage.objects.filter(slug="shared").update(title={title!r})
+row = PublishedDocument.objects.get(resource="services")
+row.document["title"] = {title!r}
+row.save(update_fields=["document"])
 """
     + NAMESPACE
 )

@@ -29,7 +29,7 @@ from directory.models import Cluster
 from guides.factories import GuideIndexPageFactory, GuidePageFactory
 from guides.models import RelatedGuide
 from tests.api.webhooks import conftest as webhook_fixtures
-from tests.conftest import publish
+from tests.conftest import expire, publish, published_with_expiry
 
 receiver, subscribe = webhook_fixtures.receiver, webhook_fixtures.subscribe
 
@@ -54,12 +54,7 @@ def restrict(page, kind=PageViewRestriction.LOGIN):
     return PageViewRestriction.objects.create(page=page, restriction_type=kind, password="x" * 8)
 
 
-def expire(item):
-    """Past its expiry, as the clock would make it: no signal, no change-log entry."""
-    type(item).objects.filter(pk=item.pk).update(expire_at=timezone.now() - timedelta(minutes=5))
-
-
-def hidden_pages(sections, step=nothing) -> list[Probe]:
+def hidden_pages(sections, clock, step=nothing) -> list[Probe]:
     """A page of each type in each non-public state, each titled with the secret.
     `step` runs after each change (webhook tests dispatch there)."""
     members = {  # view-restricted sections
@@ -96,7 +91,7 @@ def hidden_pages(sections, step=nothing) -> list[Probe]:
         unpublished.unpublish()
         step()
 
-        expire(probe("expired", True, publish(secret_page("expired"))))
+        expire(probe("expired", True, publish(secret_page("expired"))), clock)
 
         restrict(probe("restricted", True, publish(secret_page("restricted"))))
         step()
@@ -133,7 +128,7 @@ def hidden_pages(sections, step=nothing) -> list[Probe]:
     return made
 
 
-def hidden_clusters(step=nothing) -> list[Probe]:
+def hidden_clusters(clock, step=nothing) -> list[Probe]:
     draft = ClusterFactory(name=f"{SECRET} cluster", live=False)
     ClusterStaffFactory(cluster=draft, name=f"{SECRET} staff")
     made = [Probe("clusters", "draft", draft, False)]
@@ -143,11 +138,13 @@ def hidden_clusters(step=nothing) -> list[Probe]:
         cluster.save_revision().publish()
         made.append(Probe("clusters", kind, Cluster.objects.get(pk=cluster.pk), True))
         step()
-    expire(made[1].item)
+    expire(made[1].item, clock)
     made[2].item.unpublish()
     step()
-    # Live, but not yet: a go-live date still to come.
-    Cluster.objects.filter(pk=made[3].item.pk).update(go_live_at=timezone.now() + timedelta(days=1))
+    # Taken down, and due to go live again on a date still to come.
+    not_yet = made[3].item
+    not_yet.unpublish()
+    not_yet.save_revision(approved_go_live_at=timezone.now() + timedelta(days=1))
     live = ClusterFactory(name="Public cluster", live=False)
     live.save_revision().publish()
     live.name = f"{SECRET} cluster edit"
@@ -157,8 +154,8 @@ def hidden_clusters(step=nothing) -> list[Probe]:
 
 
 @pytest.fixture
-def leaky_content(sections):
-    probes = hidden_pages(sections) + hidden_clusters()
+def leaky_content(sections, clock):
+    probes = hidden_pages(sections, clock) + hidden_clusters(clock)
     service = publish(ServicePageFactory(parent=sections["council"], slug="with-contacts"))
     ServiceContactFactory(page=service, name=f"{SECRET} internal", is_public=False)
     publish(service)
@@ -201,12 +198,12 @@ def test_the_changes_feed_offers_nothing_non_public(leaky_content, partner_api):
 
 
 def test_a_reader_of_the_changes_feed_hears_only_removals_of_what_it_may_hold(
-    sections, partner_api
+    sections, partner_api, clock
 ):
     """A partner that started before the content was made: each item it may have had
     comes back as one delete, and items never public are never named."""
     cursor = partner_api.get("/api/v1/changes/").json()["next_cursor"]
-    probes = hidden_pages(sections) + hidden_clusters()
+    probes = hidden_pages(sections, clock) + hidden_clusters(clock)
     body = partner_api.get("/api/v1/changes/", {"cursor": cursor, "page_size": 500}).json()
     changes = defaultdict(list)
     for change in body["results"]:
@@ -235,12 +232,14 @@ def delivered_payloads(endpoint, receiver) -> dict[str, list[tuple]]:
 
 
 def test_webhooks_announce_nothing_hidden_and_one_removal_per_item_told(
-    sections, make_partner, subscribe, receiver
+    sections, make_partner, subscribe, receiver, clock
 ):
     """Dispatched after every change, as after every commit: an item never public is
     never named; one that was is announced, then removed exactly once."""
     endpoint = subscribe(make_partner(), receiver.url)
-    probes = hidden_pages(sections, step=dispatch_events) + hidden_clusters(dispatch_events)
+    probes = hidden_pages(sections, clock, step=dispatch_events) + hidden_clusters(
+        clock, step=dispatch_events
+    )
     call_command("publish_scheduled")  # the scheduler unpublishes what has expired
     dispatch_events()
 
@@ -251,14 +250,11 @@ def test_webhooks_announce_nothing_hidden_and_one_removal_per_item_told(
             assert events == [], probe
             continue
         url = f"{settings.API_BASE_URL}/api/v1/{probe.resource}/{probe.item.uuid}/"
-        if probe.kind == "not-yet":  # still live: no removal until it is unpublished
-            assert events == [("content.published", url)], probe
-            continue
         assert events == [("content.published", url), ("content.unpublished", None)], probe
 
 
 def test_a_backlog_of_webhooks_names_nothing_that_is_hidden_now(
-    sections, make_partner, subscribe, receiver, api_client_for
+    sections, make_partner, subscribe, receiver, api_client_for, clock
 ):
     """An endpoint switched off while it all happened hears nothing of any of it once
     switched back on: what it would be told of is not public any more."""
@@ -266,7 +262,7 @@ def test_a_backlog_of_webhooks_names_nothing_that_is_hidden_now(
     endpoint = subscribe(partner, receiver.url)
     endpoint.is_active = False
     endpoint.save()
-    probes = hidden_pages(sections) + hidden_clusters()
+    probes = hidden_pages(sections, clock) + hidden_clusters(clock)
     call_command("publish_scheduled")
     response = api_client_for(partner).patch(
         f"/api/v1/webhooks/{endpoint.public_id}/", {"is_active": True}, format="json"
@@ -307,8 +303,10 @@ def listed_ids(api, resource) -> set[str]:
     return {item["id"] for item in response.json()["results"]}
 
 
-def test_an_expiry_takes_items_out_of_warm_lists_and_details_at_once(expiring, partner_api):
+def test_an_expiry_takes_items_out_of_warm_lists_and_details_at_once(expiring, partner_api, clock):
     items, lasting = expiring
+    for item in [*items.values()]:
+        published_with_expiry(item, minutes=5)
     etags = {}
     for resource, item in items.items():  # warm: the page and item caches are full
         assert str(item.uuid) in listed_ids(partner_api, resource)
@@ -318,8 +316,7 @@ def test_an_expiry_takes_items_out_of_warm_lists_and_details_at_once(expiring, p
     related = partner_api.get(f"/api/v1/guides/{lasting.uuid}/").json()["related_guides"]
     assert [guide["id"] for guide in related] == [str(items["guides"].uuid)]
 
-    for item in items.values():
-        expire(item)
+    clock.shift(timedelta(minutes=10))  # no signal, no change-log entry: only time passes
 
     for resource, item in items.items():
         assert str(item.uuid) not in listed_ids(partner_api, resource), resource
@@ -332,22 +329,23 @@ def test_an_expiry_takes_items_out_of_warm_lists_and_details_at_once(expiring, p
     assert partner_api.get(f"/api/v1/guides/{lasting.uuid}/").json()["related_guides"] == []
 
 
-def test_an_expiry_takes_items_out_of_warm_oruk_answers_at_once(expiring, client):
-    service = expiring[0]["services"]
+def test_an_expiry_takes_items_out_of_warm_oruk_answers_at_once(expiring, client, clock):
+    service = published_with_expiry(expiring[0]["services"], minutes=5)
     for path in ("/api/oruk/services", f"/api/oruk/services/{service.uuid}"):
         assert str(service.uuid) in client.get(path).content.decode()
-    expire(service)
+    clock.shift(timedelta(minutes=10))
     assert str(service.uuid) not in client.get("/api/oruk/services").content.decode()
     assert client.get(f"/api/oruk/services/{service.uuid}").status_code == 404
 
 
-def test_an_expired_item_leaves_the_changes_feed_at_once(expiring, partner_api):
+def test_an_expired_item_leaves_the_changes_feed_at_once(expiring, partner_api, clock):
     """A fresh read no longer offers it; a reader that may hold it (here, one that has
     read since the log began) is given a delete, before the scheduler has run."""
     items, _lasting = expiring
     since_the_start = Cursor(after=0, since=0).encode()
     for item in items.values():
-        expire(item)
+        published_with_expiry(item, minutes=5)
+    clock.shift(timedelta(minutes=10))
 
     fresh = partner_api.get("/api/v1/changes/", {"page_size": 500}).json()
     held = partner_api.get("/api/v1/changes/", {"cursor": since_the_start, "page_size": 500})
@@ -357,12 +355,15 @@ def test_an_expired_item_leaves_the_changes_feed_at_once(expiring, partner_api):
         assert actions[str(item.uuid)] == "delete"
 
 
-def test_an_expired_section_takes_what_is_under_it_out_at_once(sections, partner_api, client):
+def test_an_expired_section_takes_what_is_under_it_out_at_once(
+    sections, partner_api, client, clock
+):
     section = DirectoryIndexPageFactory(parent=sections["directory"], slug="seasonal")
     service = publish(ServicePageFactory(parent=section, slug="summer-scheme"))
+    published_with_expiry(section, minutes=5)
     assert str(service.uuid) in listed_ids(partner_api, "services")
     assert str(service.uuid) in client.get("/api/oruk/services").content.decode()
-    expire(section)
+    clock.shift(timedelta(minutes=10))
     assert str(service.uuid) not in listed_ids(partner_api, "services")
     assert partner_api.get(f"/api/v1/services/{service.uuid}/").status_code == 404
     assert str(service.uuid) not in client.get("/api/oruk/services").content.decode()

@@ -15,7 +15,7 @@ from directory.factories import (
     ServicePageFactory,
     TaxonomyTermFactory,
 )
-from tests.conftest import publish
+from tests.conftest import expire, publish
 
 SERVICES = "/api/v1/services/"
 
@@ -154,12 +154,12 @@ class TestFilters:
         assert ids(partner_api.get(SERVICES, {"status": "temporarily closed"})) == {str(b.uuid)}
         assert ids(partner_api.get(SERVICES, {"locale": "en"})) == {str(a.uuid), str(b.uuid)}
 
-    def test_search_modified_after_and_ordering(self, sections, partner_api):
+    def test_search_modified_after_and_ordering(self, sections, partner_api, clock):
+        today = timezone.now()
+        clock.move_to(today - timedelta(days=10))
         older = service(sections, title="Hydrotherapy pool", slug="pool")
+        clock.move_to(today)
         newer = service(sections, title="Art club", slug="art")
-        type(older).objects.filter(pk=older.pk).update(
-            last_published_at=timezone.now() - timedelta(days=10)
-        )
 
         assert ids(partner_api.get(SERVICES, {"q": "hydrotherapy"})) == {str(older.uuid)}
         since = (timezone.now() - timedelta(days=1)).isoformat()
@@ -272,15 +272,14 @@ class TestPayload:
 
 
 class TestNothingNonPublicLeaves:
-    def test_drafts_unpublished_expired_restricted_and_scheduled(self, sections, partner_api):
+    def test_drafts_unpublished_expired_restricted_and_scheduled(
+        self, sections, partner_api, clock
+    ):
         visible = service(sections, slug="visible", title="Visible")
         draft = ServicePageFactory(parent=sections["council"], slug="draft", live=False)
         unpublished = service(sections, slug="unpublished")
         unpublished.unpublish()
-        expired = service(sections, slug="expired")
-        type(expired).objects.filter(pk=expired.pk).update(
-            expire_at=timezone.now() - timedelta(hours=1)
-        )
+        expired = expire(service(sections, slug="expired"), clock)
         restricted = service(sections, slug="restricted")
         PageViewRestriction.objects.create(
             page=restricted, restriction_type="password", password="x"

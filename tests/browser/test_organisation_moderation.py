@@ -27,6 +27,7 @@ def test_a_council_editor_renames_a_shared_organisation_and_a_moderator_approves
     live_server, site_for_browser, make_user, log_in
 ):
     organisation = OrganisationFactory(name=OLD_NAME, kind="voluntary")
+    organisation.save_revision().publish()  # as partners have it today
     assert organisation.team == "shared"
     editor = make_user("council-editor", COUNCIL_EDITORS)
     moderator = make_user("moderator", MODERATORS)

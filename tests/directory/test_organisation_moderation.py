@@ -60,9 +60,12 @@ def health_organisation(db):
 
 @pytest.fixture
 def shared_organisation(db):
-    return OrganisationFactory(
+    organisation = OrganisationFactory(
         name="Colchester Parent Support", kind="voluntary", email="hello@example.org"
     )
+    organisation.save_revision().publish()  # as a moderator published it
+    organisation.refresh_from_db()
+    return organisation
 
 
 def organisation_form(organisation: Organisation, **overrides) -> dict:
