@@ -14,11 +14,19 @@ from django.core import signing
 from django.db.models import Exists, OuterRef, Q
 
 from api.models import ChangeLogEntry
-from api.public import public_ids
-from api.queries import latest_change_id, upserted
+from api.publication.models import PublishedDocument
+from api.publication.reading import READ_FIELDS
+from api.queries import latest_change_id
 from api.scope import Scope
 
 CURSOR_SALT = "api.changes.cursor"
+CURSOR_SIGNER = signing.Signer(salt=CURSOR_SALT)
+
+
+def TIMESTAMPED_CURSOR_LOADS(value: str):
+    return signing.loads(value, salt=CURSOR_SALT)
+
+
 UPSERT, DELETE = ChangeLogEntry.Action.UPSERT, ChangeLogEntry.Action.DELETE
 
 
@@ -32,15 +40,19 @@ class Cursor:
     since: int
 
     def encode(self) -> str:
-        return signing.dumps({"a": self.after, "s": self.since}, salt=CURSOR_SALT, compress=True)
+        """Signed, without a timestamp: the same position is always the same text, so a
+        client polling with its latest cursor asks the same URL (and gets a 304)."""
+        return CURSOR_SIGNER.sign_object({"a": self.after, "s": self.since}, compress=True)
 
     @classmethod
     def decode(cls, value: str) -> "Cursor":
-        try:
-            data = signing.loads(value, salt=CURSOR_SALT)
-            return cls(after=int(data["a"]), since=int(data["s"]))
-        except (signing.BadSignature, KeyError, TypeError, ValueError):
-            raise BadCursor("Not a cursor this feed gave out.") from None
+        for unsign in (CURSOR_SIGNER.unsign_object, TIMESTAMPED_CURSOR_LOADS):
+            try:
+                data = unsign(value)
+                return cls(after=int(data["a"]), since=int(data["s"]))
+            except (signing.BadSignature, KeyError, TypeError, ValueError):
+                continue
+        raise BadCursor("Not a cursor this feed gave out.")
 
     @classmethod
     def start(cls) -> "Cursor":
@@ -51,6 +63,15 @@ class Cursor:
 class Change:
     entry: ChangeLogEntry
     action: str
+    row: PublishedDocument | None = None  # the stored document an upsert announces
+
+
+def stored_documents(entries) -> dict:
+    """The current stored documents of the items these entries upsert, by id: what is
+    public now, by the store's rule, and what each upsert embeds as its `item`."""
+    ids = [entry.object_id for entry in entries if entry.action == UPSERT]
+    rows = PublishedDocument.objects.current().filter(object_id__in=ids).only(*READ_FIELDS)
+    return {row.object_id: row for row in rows}
 
 
 def visible_entries(partner):
@@ -74,9 +95,13 @@ def decide(entry: ChangeLogEntry, scope: Scope, public_ids: set, cursor: Cursor)
     return DELETE if may_have_it and scope.allows(entry.scope_before) else None
 
 
-def read_changes(partner, cursor: Cursor, limit: int) -> tuple[list[Change], Cursor, bool]:
+def read_changes(
+    partner, cursor: Cursor, limit: int, types: list[str] | None = None
+) -> tuple[list[Change], Cursor, bool]:
     scope = Scope(partner)
     entries = visible_entries(partner)
+    if types:
+        entries = entries.filter(resource__in=types)
     changes: list[Change] = []
     after = cursor.after
     chunk = max(limit * 2, 50)
@@ -84,12 +109,13 @@ def read_changes(partner, cursor: Cursor, limit: int) -> tuple[list[Change], Cur
         rows = list(entries.filter(id__gt=after)[:chunk])
         if not rows:
             return changes, Cursor(after=after, since=cursor.since), False
-        public = public_ids(upserted(rows))
+        stored = stored_documents(rows)
         for entry in rows:
             after = entry.id
-            action = decide(entry, scope, public, cursor)
+            action = decide(entry, scope, stored.keys(), cursor)
             if action is not None:
-                changes.append(Change(entry, action))
+                row = stored.get(entry.object_id) if action == UPSERT else None
+                changes.append(Change(entry, action, row))
                 if len(changes) == limit:
                     break
     has_more = entries.filter(id__gt=after).exists()

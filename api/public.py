@@ -43,16 +43,6 @@ def public_successor(organisation):
     return successor if successor is not None and is_public_snippet(successor) else None
 
 
-def public_ids(ids_by_resource: dict[str, set]) -> set:
-    """Of the given item ids (uuids), by resource, those public now."""
-    public = set()
-    for resource, ids in ids_by_resource.items():
-        if ids:
-            found = public_queryset(resource).filter(uuid__in=ids)
-            public |= set(found.values_list("uuid", flat=True))
-    return public
-
-
 def lapse_subqueries() -> dict[str, Subquery]:
     """For annotating the query that reads the content version: when the latest expiry
     passed among the stored documents (`expires_at` holds an item's own schedule and its

@@ -11,6 +11,9 @@ from api.publication.models import PublishedDocument
 from api.publication.narrow import narrow
 from api.scope import AREA_SCOPED, TERM_SCOPED, Scope, json_list_has_any
 
+# What reading a stored document needs: the document, and the facts of what it points to.
+READ_FIELDS = ("object_id", "source_pk", "document", "links")
+
 
 def documents_in_scope(
     scope: Scope, resource: str | None = None, now: datetime | None = None

@@ -29,7 +29,7 @@ from api.models import ChangeLogEntry
 from api.pagination import FeedPagination
 from api.public import MODELS, lapse_subqueries, last_lapse, public_queryset
 from api.publication.models import PublishedDocument
-from api.publication.reading import as_read_by, documents_in_scope
+from api.publication.reading import READ_FIELDS, as_read_by, documents_in_scope
 from api.resources.common import ItemContext
 from api.resources.filters import STORE_ORDER, FeedFilterBackend
 from api.scope import Scope
@@ -38,8 +38,6 @@ from cms.redis import breaker_for, redis_client
 
 CACHE_CONTROL = "public, max-age=60, s-maxage=60, stale-while-revalidate=30"
 PAGE_CACHE_SECONDS = 60 * 60
-# What reading a stored document needs: the document, and the facts of what it points to.
-READ_FIELDS = ("document", "links", "source_pk")
 
 
 class FixedWindowThrottle(BaseThrottle):

@@ -1,3 +1,4 @@
+from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.response import Response
@@ -9,7 +10,10 @@ from api.changes import apply_scope_change
 from api.conventions import ApiConventions
 from api.errors import BadParameters
 from api.feed import BadCursor, Cursor, read_changes
+from api.models import RESOURCE_TYPES
+from api.publication.reading import as_read_by
 from api.resources.base import ClientIPThrottle, ConditionalGetMixin, PartnerKeyThrottle
+from api.scope import Scope
 
 DEFAULT_PAGE_SIZE = 100
 MAX_PAGE_SIZE = 500
@@ -27,7 +31,15 @@ CHANGE_FIELDS = {
     "url": serializers.URLField(
         allow_null=True, help_text="Fetch the item here; null for deletes."
     ),
+    "item": serializers.DictField(
+        allow_null=True,
+        help_text=(
+            "For an upsert, the item itself, exactly as its `url` answers now (so a sync"
+            " needs no second request); null for deletes."
+        ),
+    ),
 }
+KNOWN_PARAMETERS = ("cursor", "page_size", "type")
 
 
 class ChangesView(ApiConventions, ConditionalGetMixin, APIView):
@@ -42,6 +54,14 @@ class ChangesView(ApiConventions, ConditionalGetMixin, APIView):
         parameters=[
             OpenApiParameter(
                 "cursor", str, description="The next_cursor of your last call; omit to start."
+            ),
+            OpenApiParameter(
+                "type",
+                str,
+                description=(
+                    "Only changes of these types (services, guides, partners, clusters,"
+                    " organisations, taxonomy-terms); repeat or separate with commas."
+                ),
             ),
             OpenApiParameter(
                 "page_size",
@@ -61,25 +81,36 @@ class ChangesView(ApiConventions, ConditionalGetMixin, APIView):
         ),
     )
     def get(self, request):
-        cursor, page_size = self.parse(request)
+        cursor, page_size, types = self.parse(request)
         not_modified = self.conditional_response(request)
         if not_modified is not None:
             return not_modified
         apply_scope_change(request.auth.partner)
-        changes, next_cursor, has_more = read_changes(request.auth.partner, cursor, page_size)
+        changes, next_cursor, has_more = read_changes(
+            request.auth.partner, cursor, page_size, types
+        )
+        scope, now = Scope(request.auth.partner), timezone.now()
         return Response(
             {
-                "results": [self.present(change, request) for change in changes],
+                "results": [self.present(change, request, scope, now) for change in changes],
                 "next_cursor": next_cursor.encode(),
                 "has_more": has_more,
             }
         )
 
     def parse(self, request):
-        unknown = sorted(set(request.query_params) - {"cursor", "page_size"})
+        unknown = sorted(set(request.query_params) - set(KNOWN_PARAMETERS))
         if unknown:
+            known = ", ".join(KNOWN_PARAMETERS)
+            raise BadParameters(dict.fromkeys(unknown, f"Unknown parameter. Known: {known}."))
+        types = sorted(
+            {part for value in request.query_params.getlist("type") for part in value.split(",")}
+            - {""}
+        )
+        unknown_types = [name for name in types if name not in dict(RESOURCE_TYPES)]
+        if unknown_types:
             raise BadParameters(
-                dict.fromkeys(unknown, "Unknown parameter. Known: cursor, page_size.")
+                {"type": f"Unknown type. Known: {', '.join(dict(RESOURCE_TYPES))}."}
             )
         raw_size = request.query_params.get("page_size", str(DEFAULT_PAGE_SIZE))
         if not raw_size.isdigit() or not 1 <= int(raw_size) <= MAX_PAGE_SIZE:
@@ -89,9 +120,9 @@ class ChangesView(ApiConventions, ConditionalGetMixin, APIView):
             cursor = Cursor.decode(raw_cursor) if raw_cursor is not None else Cursor.start()
         except BadCursor as error:
             raise BadParameters({"cursor": str(error)}) from None
-        return cursor, int(raw_size)
+        return cursor, int(raw_size), types
 
-    def present(self, change, request) -> dict:
+    def present(self, change, request, scope, now) -> dict:
         entry = change.entry
         url = None
         if change.action == "upsert":
@@ -106,4 +137,5 @@ class ChangesView(ApiConventions, ConditionalGetMixin, APIView):
             "modified": entry.modified.isoformat(),
             "version": entry.version,
             "url": url,
+            "item": as_read_by(change.row, scope, now) if change.row is not None else None,
         }
