@@ -1,5 +1,6 @@
 """How every view under /api/ talks: JSON in and out, errors as `{"errors": [...]}`
-(api.errors), no sessions (each view names its own authentication), django-filter.
+(api.errors), no sessions (each view names its own authentication), django-filter,
+rate-limit headers on whatever was counted (api.rate_limits).
 
 Declared on the views rather than in settings.REST_FRAMEWORK, which also governs the
 DRF views of the libraries in the admin: wagtail-localize's editor saves a string with a
@@ -13,6 +14,7 @@ from rest_framework.parsers import JSONParser
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 
+from api import rate_limits
 from api.errors import api_exception_handler
 
 
@@ -35,6 +37,12 @@ class ApiConventions:
 
     def get_exception_handler(self):
         return api_exception_handler
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        for name, value in rate_limits.headers(request).items():
+            response[name] = value
+        return response
 
 
 class SchemaView(ApiConventions, SpectacularAPIView):

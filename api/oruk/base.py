@@ -28,7 +28,7 @@ from api.resources.base import (
 CORS_HEADERS = {
     "Access-Control-Allow-Origin": "*",
     # ETag is not a CORS-safelisted response header: browsers hide it unless named.
-    "Access-Control-Expose-Headers": "ETag, Retry-After",
+    "Access-Control-Expose-Headers": "ETag, Retry-After, RateLimit, RateLimit-Policy",
 }
 PREFLIGHT_HEADERS = {
     "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",

@@ -22,6 +22,7 @@ from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.response import Response
 from rest_framework.throttling import BaseThrottle
 
+from api import rate_limits
 from api.authentication import HasPartnerKey, PartnerKeyAuthentication
 from api.conventions import ApiConventions
 from api.errors import BadParameters
@@ -70,7 +71,16 @@ class FixedWindowThrottle(BaseThrottle):
         now = time.time()
         self.retry_after = period - (now % period)
         key = f"throttle:{self.scope}:{identity}:{int(now // period)}"
-        return self.count(key, period) <= int(limit)
+        count = self.count(key, period)
+        rate_limits.record(
+            request,
+            self.scope.replace("_", "-"),
+            quota=int(limit),
+            window=period,
+            count=count,
+            reset=self.retry_after,
+        )
+        return count <= int(limit)
 
     def count(self, key: str, period: int) -> int:
         client = redis_client()

@@ -68,7 +68,8 @@ def key(make_partner, settings):
 )
 def test_the_api_honours_its_schema(case, key):
     case.call_and_validate(
-        headers={"Authorization": f"Api-Key {key}"},
+        # Its WSGI transport asks for gzip and then reads the bytes as they come.
+        headers={"Authorization": f"Api-Key {key}", "Accept-Encoding": "identity"},
         # By contract an unknown term or organisation id is a 400 although the schema
         # cannot know which ids exist, and an empty parameter counts as absent.
         excluded_checks=[
