@@ -57,9 +57,7 @@ def test_a_partner_is_told_its_limits_on_200_304_and_429(partner_api, start_of_a
 
 
 @override_settings(API_RATE_LIMITS=LIMITS)
-def test_the_open_data_feed_says_its_limit_and_lets_browsers_read_it(
-    client, start_of_a_minute, db
-):
+def test_the_open_data_feed_says_its_limit_and_lets_browsers_read_it(client, start_of_a_minute, db):
     answer = client.get("/api/oruk/services", HTTP_ORIGIN="https://school.example")
     assert parsed(answer["RateLimit-Policy"]) == {"oruk-ip": {"q": 2, "w": 60}}
     assert parsed(answer["RateLimit"])["oruk-ip"]["r"] == 1
