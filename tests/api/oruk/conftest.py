@@ -3,6 +3,7 @@ validator with format checking on, and demo content loaded once per module."""
 
 import json
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -13,9 +14,9 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 from rest_framework.test import APIClient
 
-from tests.conftest import REPO_ROOT, publish
+from tests.conftest import publish
 
-STANDARD = REPO_ROOT.parent / "shared" / "oruk" / "3.0"
+STANDARD = Path(__file__).parent / "standard" / "3.0"  # vendored, see standard/README.md
 SCHEMA_URL = "https://openreferraluk.org/specifications/3.0/schema/"
 API = "/api/oruk"
 
