@@ -56,7 +56,14 @@ class Cursor:
 
     @classmethod
     def start(cls) -> "Cursor":
+        """From nothing: every current item, then what follows."""
         return cls(after=0, since=latest_change_id())
+
+    @classmethod
+    def head(cls) -> "Cursor":
+        """From now: only what changes after this moment."""
+        latest = latest_change_id()
+        return cls(after=latest, since=latest)
 
 
 @dataclass

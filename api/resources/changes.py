@@ -39,7 +39,7 @@ CHANGE_FIELDS = {
         ),
     ),
 }
-KNOWN_PARAMETERS = ("cursor", "page_size", "type")
+KNOWN_PARAMETERS = ("cursor", "start", "page_size", "type")
 
 
 class ChangesView(ApiConventions, ConditionalGetMixin, APIView):
@@ -54,6 +54,15 @@ class ChangesView(ApiConventions, ConditionalGetMixin, APIView):
         parameters=[
             OpenApiParameter(
                 "cursor", str, description="The next_cursor of your last call; omit to start."
+            ),
+            OpenApiParameter(
+                "start",
+                str,
+                enum=["now"],
+                description=(
+                    "`start=now`: no past changes, and a `next_cursor` from which every later"
+                    " change follows (the head of the feed). Not with `cursor`."
+                ),
             ),
             OpenApiParameter(
                 "type",
@@ -115,7 +124,13 @@ class ChangesView(ApiConventions, ConditionalGetMixin, APIView):
         raw_size = request.query_params.get("page_size", str(DEFAULT_PAGE_SIZE))
         if not raw_size.isdigit() or not 1 <= int(raw_size) <= MAX_PAGE_SIZE:
             raise BadParameters({"page_size": f"Must be a whole number from 1 to {MAX_PAGE_SIZE}."})
-        raw_cursor = request.query_params.get("cursor")
+        raw_cursor, start = request.query_params.get("cursor"), request.query_params.get("start")
+        if start is not None:
+            if start != "now":
+                raise BadParameters({"start": "The one start there is: start=now."})
+            if raw_cursor is not None:
+                raise BadParameters({"start": "Give a cursor or start=now, not both."})
+            return Cursor.head(), int(raw_size), types
         try:
             cursor = Cursor.decode(raw_cursor) if raw_cursor is not None else Cursor.start()
         except BadCursor as error:

@@ -113,3 +113,20 @@ def test_cursors_given_out_before_still_read(sections, partner_api):
     body = changes(partner_api, cursor=old)
     assert any(c["action"] == "upsert" for c in body["results"])
     assert partner_api.get(CHANGES, {"cursor": old + "x"}).status_code == 400
+
+
+def test_start_now_gives_the_head_of_the_feed(sections, partner_api):
+    """For a copy made another way (the lists): take the head first, then follow it."""
+    publish(ServicePageFactory(parent=sections["council"], slug="already-copied"))
+    head = changes(partner_api, start="now")
+    assert head["results"] == []
+    assert head["has_more"] is False
+
+    later = publish(ServicePageFactory(parent=sections["council"], slug="after-the-head"))
+    followed = changes(partner_api, cursor=head["next_cursor"])["results"]
+    assert [(c["action"], c["id"]) for c in followed] == [("upsert", str(later.uuid))]
+
+    for params in ({"start": "yesterday"}, {"start": "now", "cursor": head["next_cursor"]}):
+        response = partner_api.get(CHANGES, params)
+        assert response.status_code == 400
+        assert response.json()["errors"][0]["param"] == "start"
