@@ -23,7 +23,8 @@ CURSOR_SALT = "api.changes.cursor"
 CURSOR_SIGNER = signing.Signer(salt=CURSOR_SALT)
 
 
-def TIMESTAMPED_CURSOR_LOADS(value: str):
+def timestamped_cursor(value: str):
+    """A cursor as given out before cursors became stable (signed with a timestamp)."""
     return signing.loads(value, salt=CURSOR_SALT)
 
 
@@ -46,7 +47,7 @@ class Cursor:
 
     @classmethod
     def decode(cls, value: str) -> "Cursor":
-        for unsign in (CURSOR_SIGNER.unsign_object, TIMESTAMPED_CURSOR_LOADS):
+        for unsign in (CURSOR_SIGNER.unsign_object, timestamped_cursor):
             try:
                 data = unsign(value)
                 return cls(after=int(data["a"]), since=int(data["s"]))
@@ -103,9 +104,13 @@ def decide(entry: ChangeLogEntry, scope: Scope, public_ids: set, cursor: Cursor)
 
 
 def read_changes(
-    partner, cursor: Cursor, limit: int, types: list[str] | None = None
+    partner,
+    cursor: Cursor,
+    limit: int,
+    types: list[str] | None = None,
+    scope: Scope | None = None,
 ) -> tuple[list[Change], Cursor, bool]:
-    scope = Scope(partner)
+    scope = scope or Scope(partner)
     entries = visible_entries(partner)
     if types:
         entries = entries.filter(resource__in=types)

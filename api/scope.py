@@ -52,17 +52,6 @@ def keys_with_descendants(roots) -> set:
     return keys
 
 
-def term_keys_with_ancestors(terms) -> list[str]:
-    keys = set()
-    for term in terms:
-        current, seen = term, set()
-        while current is not None and current.pk not in seen:
-            seen.add(current.pk)
-            keys.add(str(current.translation_key))
-            current = current.parent
-    return sorted(keys)
-
-
 class Scope:
     def __init__(self, partner=None, *, signature: dict | None = None):
         """A partner's scope as it is now, or as a recorded `scope_signature`."""
@@ -108,7 +97,8 @@ class Scope:
         return not self.locales or code is None or code in self.locales
 
     def allows(self, facts: dict | None) -> bool:
-        """Whether an item with these scope facts (see `facts_for`) is in scope."""
+        """Whether an item with these scope facts is in scope (their shape:
+        `api.publication.models.facts_of`)."""
         if not facts:
             return False
         resource = facts["type"]
@@ -159,19 +149,3 @@ def scope_signature(partner) -> dict:
         "areas": sorted(partner.scope_areas),
         "locales": sorted(partner.scope_locales),
     }
-
-
-def facts_for(resource: str, instance) -> dict:
-    """The facts about an item that any partner's scope is decided on."""
-    locale = getattr(instance, "locale", None)
-    facts = {"type": resource, "locale": locale.language_code if locale else None}
-    if resource == "services":
-        facts["terms"] = term_keys_with_ancestors(instance.terms.all())
-        facts["areas"] = sorted(instance.service_areas)
-    elif resource == "guides":
-        facts["terms"] = term_keys_with_ancestors(
-            [*instance.audience.all(), *instance.topics.all()]
-        )
-    elif resource == "clusters":
-        facts["areas"] = [instance.quadrant]
-    return facts

@@ -47,18 +47,6 @@ def public_objects(model):
     return model.objects.all()
 
 
-def public_among(instances) -> set:
-    """The (model, pk) of those `instances` that are public now: one query per model."""
-    by_model: dict[type, set] = {}
-    for instance in instances:
-        by_model.setdefault(type(instance), set()).add(instance.pk)
-    public = set()
-    for model, pks in by_model.items():
-        found = public_objects(model).filter(pk__in=pks).values_list("pk", flat=True)
-        public |= {(model, pk) for pk in found}
-    return public
-
-
 # Images and documents
 
 

@@ -15,7 +15,7 @@ from api.oruk.params import StrictBooleanField
 from api.oruk.querysets import represented, shown_organisation
 from api.oruk.taxonomies import find_taxonomy
 from api.public import public_queryset
-from api.resources.filters import SEARCH_LIMIT, ModifiedAfterFilter, TermField
+from api.resources.filters import SEARCH_LIMIT, ModifiedAfterFilter, SearchFilter, TermField
 from directory.models import Organisation, ServiceLocation, ServicePage, TaxonomyTerm
 
 SEARCH_MAX_LENGTH = 200
@@ -44,24 +44,13 @@ class SourceTermFilter(django_filters.Filter):
         return queryset
 
 
-class SourceSearchFilter(django_filters.CharFilter):
-    """Wagtail search over a content model, best matches first unless ordered."""
+class SourceSearchFilter(SearchFilter):
+    """The feed's search over the content model itself (ORUK reads content models)."""
 
-    def filter(self, queryset, value):
-        if not value:
-            return queryset
-        results = get_search_backend().search(value, queryset.model)[:SEARCH_LIMIT]
-        ranked = [item.pk for item in results]
-        queryset = queryset.filter(pk__in=ranked)
-        if "ordering" not in self.parent.data:
-            queryset = queryset.order_by(
-                Case(
-                    *[When(pk=pk, then=Value(rank)) for rank, pk in enumerate(ranked)],
-                    output_field=IntegerField(),
-                ),
-                "pk",
-            )
-        return queryset
+    key = "pk"
+
+    def searched_model(self, queryset):
+        return queryset.model
 
 
 def uuid_or_error(value: str, what: str) -> uuid.UUID:

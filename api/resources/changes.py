@@ -95,10 +95,10 @@ class ChangesView(ApiConventions, ConditionalGetMixin, APIView):
         if not_modified is not None:
             return not_modified
         apply_scope_change(request.auth.partner)
-        changes, next_cursor, has_more = read_changes(
-            request.auth.partner, cursor, page_size, types
-        )
         scope, now = Scope(request.auth.partner), timezone.now()
+        changes, next_cursor, has_more = read_changes(
+            request.auth.partner, cursor, page_size, types, scope=scope
+        )
         return Response(
             {
                 "results": [self.present(change, request, scope, now) for change in changes],

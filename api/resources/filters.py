@@ -145,19 +145,25 @@ class SearchFilter(django_filters.CharFilter):
     """`q=`: Wagtail search (PostgreSQL full text) over the resource's content model,
     mapped to the stored documents of what it finds; best matches first unless ordered."""
 
+    # Where the rows name the content model's primary key.
+    key = "source_pk"
+
+    def searched_model(self, queryset):
+        return self.parent.source_model
+
     def filter(self, queryset, value):
         if not value:
             return queryset
-        model = self.parent.source_model
-        ranked = [item.pk for item in get_search_backend().search(value, model)[:SEARCH_LIMIT]]
-        queryset = queryset.filter(source_pk__in=ranked)
+        results = get_search_backend().search(value, self.searched_model(queryset))
+        ranked = [item.pk for item in results[:SEARCH_LIMIT]]
+        queryset = queryset.filter(**{f"{self.key}__in": ranked})
         if "ordering" not in self.parent.data:
             queryset = queryset.order_by(
                 Case(
-                    *[When(source_pk=pk, then=Value(rank)) for rank, pk in enumerate(ranked)],
+                    *[When(**{self.key: pk}, then=Value(rank)) for rank, pk in enumerate(ranked)],
                     output_field=IntegerField(),
                 ),
-                "source_pk",
+                self.key,
             )
         return queryset
 

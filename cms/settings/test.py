@@ -15,16 +15,17 @@ def _own_redis_and_data_for_each_worker() -> None:
     """A pytest-xdist worker starts with the environment of the process that started it.
     pytest-django gives each worker its own test database (test_…_gw1); this gives each
     its own Redis database (REDIS_URL's, less the worker's number: 15, 14, …) and data
-    folder. Processes a test starts inherit them as they are."""
+    folder, once. Processes a test starts inherit them as they are, and a data folder
+    given to one outside a worker is kept."""
+    os.environ.setdefault("LOCAL_DATA_DIR", tempfile.mkdtemp(prefix="localoffer-test-"))
     worker = os.environ.get("PYTEST_XDIST_WORKER", "")
-    if os.environ.get("TEST_SETTINGS_WORKER") == worker and "LOCAL_DATA_DIR" in os.environ:
+    if not worker or os.environ.get("TEST_SETTINGS_WORKER") == worker:
         return
     os.environ["TEST_SETTINGS_WORKER"] = worker
     os.environ["LOCAL_DATA_DIR"] = tempfile.mkdtemp(prefix="localoffer-test-")
-    if worker:
-        url = urlsplit(os.environ["REDIS_URL"])
-        database = int(url.path.strip("/") or 0) - int(worker.removeprefix("gw"))
-        os.environ["REDIS_URL"] = urlunsplit(url._replace(path=f"/{database}"))
+    url = urlsplit(os.environ["REDIS_URL"])
+    database = int(url.path.strip("/") or 0) - int(worker.removeprefix("gw"))
+    os.environ["REDIS_URL"] = urlunsplit(url._replace(path=f"/{database}"))
 
 
 _own_redis_and_data_for_each_worker()
